@@ -1,0 +1,170 @@
+"""Contacts API: contacts, consent status, CSV import, eligibility, API keys and settings.
+
+Each route parses its input, calls one domain function and shapes the response.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import unquote
+
+from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler.openapi.params import Body, Query
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from optout.api.http import body_text, build_app, handle_api, principal_of
+from optout.api.schemas import (
+    ApiKeyCreated,
+    ApiKeyIn,
+    ApiKeyList,
+    ApiKeyOut,
+    BulkDeleteOut,
+    ContactCreated,
+    ContactIn,
+    ContactOut,
+    ContactPage,
+    ContactPatch,
+    DeletedContact,
+    EligibilityIn,
+    EligibilityOut,
+    EventOut,
+    EventPage,
+    ImportOut,
+    SetStatusIn,
+    SetStatusOut,
+)
+from optout.errors import UnsupportedMediaType
+from optout.models import ContactStatus, WorkspaceSettings
+from optout.observability import logger, metrics, tracer
+from optout.services import accounts, contacts, eligibility, importer
+
+app = build_app("Opt-out service: contacts API")
+IMPORT_PATH = "/v1/contacts/import"
+
+
+def _phone(raw: str) -> str:
+    return unquote(raw)
+
+
+@app.post("/v1/contacts", summary="Create a contact")
+def create_contact(body: Annotated[ContactIn, Body()]) -> Response[ContactCreated]:
+    result = contacts.create_contact(
+        principal_of(app), body.phone, name=body.name, attributes=body.attributes,
+        status=body.status, note=body.note,
+    )
+    message = None
+    if result.kept:
+        message = f"this number is {result.contact.status.value}; its status was kept and not re-subscribed"
+    out = ContactCreated(**ContactOut.of(result.contact).model_dump(), kept=result.kept, message=message)
+    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=out)
+
+
+@app.get("/v1/contacts", summary="List contacts, optionally by status")
+def list_contacts(
+    status: Annotated[ContactStatus | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+) -> ContactPage:
+    found, next_cursor = contacts.list_contacts(principal_of(app), status=status, limit=limit, cursor=cursor)
+    return ContactPage(contacts=[ContactOut.of(c) for c in found], next_cursor=next_cursor)
+
+
+@app.delete("/v1/contacts", summary="Delete contacts of one status (admin), keeping suppression records")
+def delete_contacts(
+    status: Annotated[ContactStatus, Query()],
+    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+) -> BulkDeleteOut:
+    deleted, has_more = contacts.delete_contacts_by_status(principal_of(app), status, limit=limit)
+    return BulkDeleteOut(deleted=deleted, has_more=has_more)
+
+
+@app.get("/v1/contacts/<phone>", summary="Get a contact")
+def get_contact(phone: str) -> ContactOut:
+    return ContactOut.of(contacts.get_contact(principal_of(app), _phone(phone)))
+
+
+@app.patch("/v1/contacts/<phone>", summary="Change a contact's name or attributes")
+def update_contact(phone: str, body: Annotated[ContactPatch, Body()]) -> ContactOut:
+    changes: dict[str, Any] = {"attributes": body.attributes}
+    if "name" in body.model_fields_set:
+        changes["name"] = body.name
+    return ContactOut.of(contacts.update_profile(principal_of(app), _phone(phone), **changes))
+
+
+@app.delete("/v1/contacts/<phone>", summary="Delete a contact's profile, keeping any opt-out or block")
+def delete_contact(phone: str) -> DeletedContact:
+    record = contacts.delete_contact(principal_of(app), _phone(phone))
+    return DeletedContact(phone=record.phone, deleted=True, suppression_kept=record.is_suppressed,
+                          status=record.status)
+
+
+@app.get("/v1/contacts/<phone>/events", summary="A contact's consent history, newest first")
+def contact_events(
+    phone: str,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+) -> EventPage:
+    events, next_cursor = contacts.contact_events(principal_of(app), _phone(phone), limit=limit, cursor=cursor)
+    return EventPage(events=[EventOut.of(e) for e in events], next_cursor=next_cursor)
+
+
+@app.post("/v1/contact/set_status", summary="Heymarket-compatible status change")
+def set_status(body: Annotated[SetStatusIn, Body()]) -> SetStatusOut:
+    result = contacts.set_status(principal_of(app), body.phone, body.status, body.note)
+    return SetStatusOut(
+        contact=ContactOut.of(result.contact),
+        changed=result.changed,
+        event=EventOut.of(result.event) if result.event else None,
+    )
+
+
+@app.post(IMPORT_PATH, summary="Import contacts from CSV (text/csv, up to 100,000 rows)")
+def import_contacts() -> ImportOut:
+    content_type = (app.current_event.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if content_type not in ("text/csv", "application/csv", "text/plain"):
+        raise UnsupportedMediaType("send the CSV with Content-Type: text/csv")
+    report = importer.import_contacts(principal_of(app), body_text(app))
+    metrics.add_metric(name="ContactsImported", unit="Count", value=report.rows - report.rejected)
+    return ImportOut.model_validate(report, from_attributes=True)
+
+
+@app.post("/v1/eligibility", summary="Which of these numbers may I send to?")
+def check_eligibility(body: Annotated[EligibilityIn, Body()]) -> EligibilityOut:
+    result = eligibility.check_eligibility(principal_of(app), body.phones)
+    counts = {"sendable": len(result.sendable), "suppressed": len(result.suppressed), "invalid": len(result.invalid)}
+    return EligibilityOut.model_validate({**result.__dict__, "counts": counts})
+
+
+@app.get("/v1/settings", summary="Workspace settings (admin)")
+def get_settings() -> WorkspaceSettings:
+    return accounts.get_settings(principal_of(app))
+
+
+@app.put("/v1/settings", summary="Change workspace settings (admin); only the fields sent change")
+def put_settings(body: Annotated[dict[str, Any], Body()]) -> WorkspaceSettings:
+    return accounts.update_settings(principal_of(app), body)
+
+
+@app.post("/v1/api-keys", summary="Create an API key (admin); the key is shown once")
+def create_api_key(body: Annotated[ApiKeyIn, Body()]) -> Response[ApiKeyCreated]:
+    key, plain = accounts.create_api_key(principal_of(app), body.name, body.role)
+    out = ApiKeyCreated(**ApiKeyOut.of(key).model_dump(), api_key=plain)
+    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=out)
+
+
+@app.get("/v1/api-keys", summary="List API keys without their secrets (admin)")
+def list_api_keys() -> ApiKeyList:
+    return ApiKeyList(api_keys=[ApiKeyOut.of(k) for k in accounts.list_api_keys(principal_of(app))])
+
+
+@app.delete("/v1/api-keys/<key_id>", summary="Revoke an API key (admin)")
+def revoke_api_key(key_id: str) -> ApiKeyOut:
+    return ApiKeyOut.of(accounts.revoke_api_key(principal_of(app), key_id))
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return handle_api(app, event, context, large_body_paths=frozenset({IMPORT_PATH}))

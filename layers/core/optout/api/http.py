@@ -1,0 +1,139 @@
+"""One way to build an API function: authenticate first, route, and answer every error as JSON.
+
+Errors are `{"error": {"code", "message", "details"}}` with a 4xx for anything the caller can fix.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+
+from optout.errors import DomainError, NotFound, PayloadTooLarge, Unauthorized
+from optout.models import Principal
+from optout.observability import logger
+from optout.services import accounts
+
+MAX_JSON_BODY = 1_000_000
+MAX_BODY = 10_000_000  # API Gateway's own limit
+OPENAPI_PATH = "/v1/openapi.json"
+
+
+def error_payload(code: str, message: str, details: Any = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "details": details}}
+
+
+def error_response(status: int, code: str, message: str, details: Any = None) -> Response[Any]:
+    return Response(
+        status_code=status,
+        content_type=content_types.APPLICATION_JSON,
+        body=json.dumps(error_payload(code, message, details), default=str),
+    )
+
+
+def _proxy_error(status: int, error: DomainError) -> dict[str, Any]:
+    """An API Gateway proxy response for errors raised before routing."""
+    return {
+        "statusCode": status,
+        "headers": {"Content-Type": content_types.APPLICATION_JSON},
+        "body": json.dumps(error_payload(error.code, error.message, error.details), default=str),
+        "isBase64Encoded": False,
+    }
+
+
+def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
+    details = []
+    for err in exc.errors():
+        loc = [str(part) for part in err.get("loc", ())]
+        details.append({"field": ".".join(loc[1:]) or ".".join(loc), "in": loc[0] if loc else None,
+                        "message": err.get("msg"), "type": err.get("type")})
+    return details
+
+
+def build_app(title: str) -> APIGatewayRestResolver:
+    app = APIGatewayRestResolver(enable_validation=True)
+    app.configure_openapi(title=title, version="1.0.0")
+
+    @app.exception_handler(DomainError)
+    def _domain_error(exc: DomainError) -> Response[Any]:
+        logger.info("request refused", extra={"code": exc.code, "status": exc.http_status,
+                                              "path": app.current_event.path})
+        return error_response(exc.http_status, exc.code, exc.message, exc.details)
+
+    @app.exception_handler(RequestValidationError)
+    def _invalid_request(exc: RequestValidationError) -> Response[Any]:
+        details = _validation_details(exc)
+        logger.info("invalid request", extra={"path": app.current_event.path, "errors": details})
+        return error_response(400, "invalid_input", "the request is not valid", details)
+
+    @app.exception_handler(Exception)
+    def _unexpected(exc: Exception) -> Response[Any]:
+        logger.exception("unexpected error", extra={"path": app.current_event.path})
+        return error_response(500, "internal_error", "an unexpected error occurred; it has been logged")
+
+    @app.not_found
+    def _no_route(exc: Exception) -> Response[Any]:
+        return error_response(404, "route_not_found", "no such route")
+
+    @app.get(OPENAPI_PATH, include_in_schema=False)
+    def _openapi() -> Response[Any]:
+        return Response(status_code=200, content_type=content_types.APPLICATION_JSON,
+                        body=app.get_openapi_json_schema(title=title, version="1.0.0"))
+
+    return app
+
+
+def _header(headers: Mapping[str, Any] | None, name: str) -> str | None:
+    for key, value in (headers or {}).items():
+        if key.lower() == name:
+            return value  # type: ignore[no-any-return]
+    return None
+
+
+def body_text(app: APIGatewayRestResolver) -> str:
+    event = app.current_event
+    raw = event.body or ""
+    if event.is_base64_encoded:
+        try:
+            return base64.b64decode(raw).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            raise DomainError("the body is not valid UTF-8", code="invalid_encoding") from None
+    return raw
+
+
+def handle_api(
+    app: APIGatewayRestResolver,
+    event: dict[str, Any],
+    context: Any,
+    *,
+    large_body_paths: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
+    """Authenticate the caller (every route but the OpenAPI document), then route."""
+    path = event.get("path") or ""
+    resource = event.get("resource") or path
+    body = event.get("body") or ""
+    limit = MAX_BODY if resource in large_body_paths else MAX_JSON_BODY
+    try:
+        if len(body) > (limit * 4 // 3 + 4 if event.get("isBase64Encoded") else limit):
+            raise PayloadTooLarge(f"the body is larger than {limit} bytes")
+        if path != OPENAPI_PATH:
+            principal = accounts.authenticate(_header(event.get("headers"), "authorization"))
+            app.append_context(principal=principal)
+    except DomainError as exc:
+        logger.info("request refused", extra={"code": exc.code, "status": exc.http_status, "path": path})
+        return _proxy_error(exc.http_status, exc)
+    return app.resolve(event, context)
+
+
+def principal_of(app: APIGatewayRestResolver) -> Principal:
+    principal = app.context.get("principal")
+    if principal is None:  # handle_api always sets it; a missing one is a wiring bug
+        raise Unauthorized("not authenticated")
+    return principal  # type: ignore[no-any-return]
+
+
+__all__ = ["NotFound", "body_text", "build_app", "error_response", "handle_api", "principal_of"]

@@ -1,0 +1,175 @@
+"""Request and response models of the contacts API; Powertools builds the OpenAPI document from them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from optout.consent import StatusCommand
+from optout.models import ApiKey, ConsentEvent, Contact, ContactStatus, Initiator, Reason, Role
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ContactIn(_Strict):
+    phone: str = Field(max_length=40, description="E.164, or national format in the workspace's region")
+    name: str | None = Field(default=None, max_length=200)
+    status: ContactStatus = ContactStatus.ACTIVE
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    note: str | None = Field(default=None, max_length=1000)
+
+
+class ContactPatch(_Strict):
+    name: str | None = Field(default=None, max_length=200)
+    attributes: dict[str, Any] | None = Field(
+        default=None, description="Merged into the contact's attributes; a null value removes one."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _profile_only(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "status" in data:
+            raise ValueError("PATCH changes profile fields only; change status with POST /v1/contact/set_status")
+        return data
+
+
+class ContactOut(BaseModel):
+    phone: str
+    name: str | None
+    attributes: dict[str, Any]
+    status: ContactStatus
+    status_reason: Reason | None
+    status_changed_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, contact: Contact) -> ContactOut:
+        return cls.model_validate(contact.model_dump(include=set(cls.model_fields)))
+
+
+class ContactCreated(ContactOut):
+    kept: bool = Field(description="True when the number was already opted out or blocked and stays so.")
+    message: str | None = None
+
+
+class ContactPage(BaseModel):
+    contacts: list[ContactOut]
+    next_cursor: str | None
+
+
+class DeletedContact(BaseModel):
+    phone: str
+    deleted: bool
+    suppression_kept: bool = Field(description="True when the opt-out or block was kept as a suppression record.")
+    status: ContactStatus
+
+
+class BulkDeleteOut(BaseModel):
+    deleted: int
+    has_more: bool = Field(description="More contacts match; call again to continue.")
+
+
+class EventOut(BaseModel):
+    event_id: str
+    phone: str
+    status: ContactStatus
+    previous_status: ContactStatus | None
+    reason: Reason
+    initiator: Initiator
+    occurred_at: datetime
+    inbox: str | None = None
+    message_id: str | None = None
+    message_text: str | None = None
+    note: str | None = None
+    decision: dict[str, Any] | None = None
+
+    @classmethod
+    def of(cls, event: ConsentEvent) -> EventOut:
+        return cls.model_validate(event.model_dump(exclude={"workspace_id"}))
+
+
+class EventPage(BaseModel):
+    events: list[EventOut]
+    next_cursor: str | None
+
+
+class SetStatusIn(_Strict):
+    phone: str = Field(max_length=40)
+    status: StatusCommand
+    note: str | None = Field(default=None, max_length=1000)
+
+
+class SetStatusOut(BaseModel):
+    contact: ContactOut
+    changed: bool
+    event: EventOut | None
+
+
+class Rejection(BaseModel):
+    line: int
+    reason: str
+    phone: str | None = None
+
+
+class ImportOut(BaseModel):
+    rows: int
+    created: int
+    updated: int
+    opted_out: int
+    kept: int
+    rejected: int
+    rejections: list[Rejection]
+
+
+class EligibilityIn(_Strict):
+    phones: list[str] = Field(description="Up to 10,000 numbers.")
+
+
+class Suppressed(BaseModel):
+    phone: str
+    status: ContactStatus
+    reason: Reason | None
+    since: datetime | None
+
+
+class InvalidNumber(BaseModel):
+    input: Any
+    reason: str
+
+
+class EligibilityOut(BaseModel):
+    sendable: list[str]
+    suppressed: list[Suppressed]
+    invalid: list[InvalidNumber]
+    counts: dict[str, int]
+
+
+class ApiKeyIn(_Strict):
+    name: str = Field(min_length=1, max_length=80)
+    role: Role = Role.MEMBER
+
+
+class ApiKeyOut(BaseModel):
+    key_id: str
+    name: str
+    role: Role
+    prefix: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+    @classmethod
+    def of(cls, key: ApiKey) -> ApiKeyOut:
+        return cls.model_validate(key.model_dump(include=set(cls.model_fields)))
+
+
+class ApiKeyCreated(ApiKeyOut):
+    api_key: str = Field(description="The key itself. Shown once; only its hash is stored.")
+
+
+class ApiKeyList(BaseModel):
+    api_keys: list[ApiKeyOut]

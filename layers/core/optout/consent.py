@@ -1,0 +1,238 @@
+"""Consent rules: pure functions that decide every status change and build its event.
+
+Nothing here touches the database. Services read the current contact, ask these rules what the
+new state is, and write the returned `ContactWrite` (contact and event together, atomically).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from optout.errors import Forbidden, InvalidInput
+from optout.models import (
+    SUPPRESSED,
+    ConsentEvent,
+    Contact,
+    ContactStatus,
+    ContactWrite,
+    Initiator,
+    InitiatorType,
+    Principal,
+    Reason,
+)
+
+MAX_NOTE_LENGTH = 1000
+
+
+def new_event_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, slots=True)
+class StatusContext:
+    """Who asks for a status change, why, and what message (if any) triggered it."""
+
+    reason: Reason
+    initiator: Initiator
+    at: datetime
+    note: str | None = None
+    inbox: str | None = None
+    message_id: str | None = None
+    message_text: str | None = None
+    decision: dict[str, Any] | None = None
+
+
+def new_contact(workspace_id: str, phone: str, at: datetime) -> Contact:
+    return Contact(workspace_id=workspace_id, phone=phone, created_at=at, updated_at=at)
+
+
+def _next_version(current: Contact) -> Contact:
+    return current.model_copy(update={"version": current.version + 1})
+
+
+def status_change(
+    current: Contact | None,
+    target: ContactStatus,
+    context: StatusContext,
+    *,
+    workspace_id: str,
+    phone: str,
+) -> ContactWrite | None:
+    """The write that moves a contact (new or existing) to `target`, or None if already there.
+
+    This is the only place a status changes, so every change carries exactly one event.
+    """
+    base = current if current is not None else new_contact(workspace_id, phone, context.at)
+    previous = current.status if current is not None else None
+    if previous is target:
+        return None
+    update: dict[str, Any] = {
+        "status": target,
+        "status_reason": context.reason,
+        "status_changed_at": context.at,
+        "updated_at": context.at,
+    }
+    if target is ContactStatus.BLOCKED:
+        update["status_before_block"] = previous or ContactStatus.ACTIVE
+    else:
+        update["status_before_block"] = None
+    if target is ContactStatus.ACTIVE:
+        update["last_opt_in_at"] = context.at
+    contact = base.model_copy(update=update)
+    if current is not None:
+        contact = _next_version(contact)
+    event = ConsentEvent(
+        event_id=new_event_id(),
+        workspace_id=workspace_id,
+        phone=phone,
+        status=target,
+        previous_status=previous,
+        reason=context.reason,
+        initiator=context.initiator,
+        occurred_at=context.at,
+        inbox=context.inbox,
+        message_id=context.message_id,
+        message_text=context.message_text,
+        note=context.note,
+        decision=context.decision,
+    )
+    return ContactWrite(
+        contact=contact,
+        expected_version=current.version if current is not None else None,
+        event=event,
+    )
+
+
+def profile_write(current: Contact | None, updated: Contact) -> ContactWrite:
+    """The write for a profile change (no status change, so no event)."""
+    if current is None:
+        return ContactWrite(contact=updated, expected_version=None)
+    return ContactWrite(contact=_next_version(updated), expected_version=current.version)
+
+
+# --- staff status changes (the API's set_status) ---------------------------------------------
+
+
+class StatusCommand(StrEnum):
+    """Heymarket-compatible values of `POST /v1/contact/set_status`."""
+
+    SUBSCRIBED = "subscribed"
+    ACTIVE = "active"
+    UNSUBSCRIBED = "unsubscribed"
+    BLOCKED = "blocked"
+    UNBLOCKED = "unblocked"
+
+
+def require_note(note: str | None) -> str:
+    text = (note or "").strip()
+    if not text:
+        raise InvalidInput(
+            "a note is required to opt a contact back in", code="note_required", details={"field": "note"}
+        )
+    if len(text) > MAX_NOTE_LENGTH:
+        raise InvalidInput(f"note is longer than {MAX_NOTE_LENGTH} characters", details={"field": "note"})
+    return text
+
+
+def staff_target(command: StatusCommand, current: Contact | None, principal: Principal, note: str | None) -> ContactStatus:
+    """Resolve a staff command to a target status, enforcing who may do what.
+
+    - opting in (subscribed/active) and unblocking are for admins only, with a note;
+    - unblocking returns a contact to what it was before the block, so an opt-out survives it;
+    - leaving `blocked` for `opted_out` is also an unblock, so it is for admins too.
+    """
+    current_status = current.status if current is not None else None
+    if command in (StatusCommand.SUBSCRIBED, StatusCommand.ACTIVE):
+        if not principal.is_admin:
+            raise Forbidden("only an admin can opt a contact back in", code="admin_required")
+        if current_status in SUPPRESSED:
+            require_note(note)
+        return ContactStatus.ACTIVE
+    if command is StatusCommand.UNSUBSCRIBED:
+        if current_status is ContactStatus.BLOCKED and not principal.is_admin:
+            raise Forbidden("only an admin can unblock a contact", code="admin_required")
+        return ContactStatus.OPTED_OUT
+    if command is StatusCommand.BLOCKED:
+        return ContactStatus.BLOCKED
+    # UNBLOCKED
+    if not principal.is_admin:
+        raise Forbidden("only an admin can unblock a contact", code="admin_required")
+    if current_status is not ContactStatus.BLOCKED:
+        return current_status or ContactStatus.ACTIVE
+    before = current.status_before_block if current is not None else None
+    if before is ContactStatus.OPTED_OUT:
+        return ContactStatus.OPTED_OUT
+    require_note(note)
+    return ContactStatus.ACTIVE
+
+
+def staff_context(principal: Principal, at: datetime, note: str | None, reason: Reason = Reason.API) -> StatusContext:
+    return StatusContext(reason=reason, initiator=principal.initiator, at=at, note=(note or "").strip() or None)
+
+
+SYSTEM = Initiator(type=InitiatorType.SYSTEM, id="optout", name="opt-out service")
+
+
+def contact_initiator(phone: str) -> Initiator:
+    return Initiator(type=InitiatorType.CONTACT, id=phone)
+
+
+# --- CSV import ------------------------------------------------------------------------------
+
+
+class ImportOutcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    OPTED_OUT = "opted_out"
+    KEPT = "kept"
+    REJECTED = "rejected"
+
+
+def import_row_write(
+    current: Contact | None,
+    *,
+    workspace_id: str,
+    phone: str,
+    name: str | None,
+    attributes: dict[str, Any],
+    opt_out: bool | None,
+    context: StatusContext,
+) -> tuple[ImportOutcome, ContactWrite | None]:
+    """Decide one import row. An import never re-subscribes: a suppressed contact stays so.
+
+    Returns the row's outcome and the write to make (None when nothing would change).
+    """
+    if current is None:
+        fresh = new_contact(workspace_id, phone, context.at).model_copy(
+            update={"name": name, "attributes": attributes}
+        )
+        if opt_out:
+            change = status_change(None, ContactStatus.OPTED_OUT, context, workspace_id=workspace_id, phone=phone)
+            assert change is not None
+            return ImportOutcome.OPTED_OUT, ContactWrite(
+                contact=change.contact.model_copy(update={"name": name, "attributes": attributes}),
+                expected_version=None,
+                event=change.event,
+            )
+        return ImportOutcome.CREATED, ContactWrite(contact=fresh, expected_version=None)
+
+    merged_attributes = {**({} if current.is_deleted else current.attributes), **attributes}
+    profile: dict[str, Any] = {"attributes": merged_attributes, "deleted_at": None}
+    if name:
+        profile["name"] = name
+    elif current.is_deleted:
+        profile["name"] = None
+    profile_changed = current.is_deleted or any(getattr(current, k) != v for k, v in profile.items())
+    updated = current.model_copy(update={**profile, "updated_at": context.at}) if profile_changed else current
+
+    if opt_out and current.status is ContactStatus.ACTIVE:
+        change = status_change(updated, ContactStatus.OPTED_OUT, context, workspace_id=workspace_id, phone=phone)
+        return ImportOutcome.OPTED_OUT, change
+    outcome = ImportOutcome.KEPT if (
+        current.status is ContactStatus.BLOCKED or (current.status is ContactStatus.OPTED_OUT and not opt_out)
+    ) else ImportOutcome.UPDATED
+    return outcome, profile_write(current, updated) if profile_changed else None

@@ -1,0 +1,63 @@
+"""Domain errors. Each carries a stable code and the HTTP status the API answers with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    code = "error"
+    http_status = 400
+
+    def __init__(self, message: str, *, details: Any = None, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+        if code is not None:
+            self.code = code
+
+
+class InvalidInput(DomainError):
+    code = "invalid_input"
+    http_status = 400
+
+
+class InvalidPhone(InvalidInput):
+    code = "invalid_phone"
+
+
+class Unauthorized(DomainError):
+    code = "unauthorized"
+    http_status = 401
+
+
+class Forbidden(DomainError):
+    code = "forbidden"
+    http_status = 403
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    http_status = 404
+
+
+class Conflict(DomainError):
+    code = "conflict"
+    http_status = 409
+
+
+class PayloadTooLarge(DomainError):
+    code = "payload_too_large"
+    http_status = 413
+
+
+class UnsupportedMediaType(DomainError):
+    code = "unsupported_media_type"
+    http_status = 415
+
+
+class StorageError(DomainError):
+    """The database failed in a way the caller cannot fix; answered as 503 so clients retry."""
+
+    code = "storage_unavailable"
+    http_status = 503

@@ -1,0 +1,203 @@
+"""Domain models (pydantic v2): contacts, consent events, workspaces, settings and API keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from optout.phones import is_supported_region
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(ts: datetime) -> str:
+    """Fixed-width UTC ISO 8601, so stored timestamps sort as strings."""
+    return ts.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class ContactStatus(StrEnum):
+    ACTIVE = "active"
+    OPTED_OUT = "opted_out"
+    BLOCKED = "blocked"
+
+
+SUPPRESSED = frozenset({ContactStatus.OPTED_OUT, ContactStatus.BLOCKED})
+
+
+class Reason(StrEnum):
+    """Why a status changed; stored on every consent event."""
+
+    KEYWORD = "keyword"
+    INTENT = "intent"
+    FUZZY = "fuzzy"
+    CARRIER = "carrier"
+    FAILED_DELIVERY = "failed_delivery"
+    MANUAL = "manual"
+    IMPORT = "import"
+    API = "api"
+
+
+class InitiatorType(StrEnum):
+    CONTACT = "contact"
+    API_KEY = "api_key"
+    USER = "user"
+    SYSTEM = "system"
+
+
+class Initiator(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    type: InitiatorType
+    id: str | None = None
+    name: str | None = None
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    MEMBER = "member"
+
+
+class Principal(BaseModel):
+    """Who is calling the API: one key of one workspace."""
+
+    model_config = ConfigDict(frozen=True)
+
+    workspace_id: str
+    key_id: str
+    key_name: str
+    role: Role
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+    @property
+    def initiator(self) -> Initiator:
+        return Initiator(type=InitiatorType.API_KEY, id=self.key_id, name=self.key_name)
+
+
+class Contact(BaseModel):
+    workspace_id: str
+    phone: str
+    name: str | None = None
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    status: ContactStatus = ContactStatus.ACTIVE
+    status_reason: Reason | None = None
+    status_changed_at: datetime | None = None
+    # What the contact was before a block, so that unblocking never re-subscribes an opt-out.
+    status_before_block: ContactStatus | None = None
+    last_opt_in_at: datetime | None = None
+    created_at: datetime
+    updated_at: datetime
+    # A deleted contact keeps its status as a suppression record; only the profile goes.
+    deleted_at: datetime | None = None
+    version: int = 0
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def is_suppressed(self) -> bool:
+        return self.status in SUPPRESSED
+
+
+class ConsentEvent(BaseModel):
+    """One status change. Written once, never updated or deleted."""
+
+    event_id: str
+    workspace_id: str
+    phone: str
+    status: ContactStatus
+    previous_status: ContactStatus | None
+    reason: Reason
+    initiator: Initiator
+    occurred_at: datetime
+    inbox: str | None = None
+    message_id: str | None = None
+    message_text: str | None = None
+    note: str | None = None
+    decision: dict[str, Any] | None = None
+
+
+DEFAULT_OPT_OUT_REPLY = (
+    "You have been unsubscribed from {program} and will receive no more messages. "
+    "Reply START to resubscribe."
+)
+DEFAULT_OPT_IN_REPLY = (
+    "You are resubscribed to {program}. Reply HELP for help, STOP to unsubscribe. "
+    "Msg&data rates may apply."
+)
+DEFAULT_HELP_REPLY = (
+    "{program}: for help contact {help_contact}. Msg frequency varies. "
+    "Msg&data rates may apply. Reply STOP to unsubscribe."
+)
+
+
+class WorkspaceSettings(BaseModel):
+    """A workspace's options. `PUT /v1/settings` changes only the fields it names."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    program_name: str = Field(default="Our messages", min_length=1, max_length=80)
+    default_region: str = Field(default="US", min_length=2, max_length=2)
+    help_contact: str = Field(default="support", min_length=1, max_length=120)
+    opt_out_reply: str = Field(default=DEFAULT_OPT_OUT_REPLY, min_length=1, max_length=320)
+    opt_in_reply: str = Field(default=DEFAULT_OPT_IN_REPLY, min_length=1, max_length=320)
+    help_reply: str = Field(default=DEFAULT_HELP_REPLY, min_length=1, max_length=320)
+
+    @field_validator("default_region")
+    @classmethod
+    def _known_region(cls, value: str) -> str:
+        region = value.upper()
+        if not is_supported_region(region):
+            raise ValueError(f"unknown region {value!r}; use an ISO 3166 code such as US or CA")
+        return region
+
+
+class Workspace(BaseModel):
+    id: str
+    name: str
+    created_at: datetime
+    settings: WorkspaceSettings = Field(default_factory=WorkspaceSettings)
+    version: int = 0
+
+
+class ApiKey(BaseModel):
+    """An API key as stored: its SHA-256 hash, never the key itself."""
+
+    key_id: str
+    workspace_id: str
+    name: str
+    role: Role
+    key_hash: str
+    prefix: str
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ContactWrite:
+    """A contact's new state and, for a status change, its consent event, written atomically.
+
+    `expected_version` None means the contact must not exist yet; `delete` removes the item.
+    """
+
+    contact: Contact
+    expected_version: int | None
+    event: ConsentEvent | None = None
+    delete: bool = False
+
+    @property
+    def item_count(self) -> int:
+        return 2 if self.event else 1

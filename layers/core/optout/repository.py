@@ -1,0 +1,502 @@
+"""All DynamoDB access. Maps botocore's ClientError to domain errors; nothing here calls Scan.
+
+Key design (see template.yaml):
+- Contacts: `pk = {workspace}#{phone}`. A busy workspace's writes spread over one partition key
+  per contact. The ByStatus index is keyed `{workspace}#{status}#{shard}` with 16 shards, so one
+  status of one workspace is never a single hot index partition either.
+- Consent events: `pk = {workspace}#{phone}`, `sk = {occurred_at}#{event_id}`: a contact's
+  history is one Query, newest first.
+- Accounts: workspaces (`WS#{id}` / `WORKSPACE`), API keys by hash (`APIKEY#{sha256}` /
+  `APIKEY`) and by workspace (`WS#{id}` / `APIKEY#{key_id}`).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import time
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import boto3
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
+
+from optout.errors import Conflict, InvalidInput, NotFound, StorageError
+from optout.models import (
+    ApiKey,
+    ConsentEvent,
+    Contact,
+    ContactStatus,
+    ContactWrite,
+    Workspace,
+    iso,
+)
+
+STATUS_SHARDS = 16
+BATCH_GET_LIMIT = 100
+TRANSACTION_LIMIT = 100
+_MAX_BATCH_RETRIES = 8
+
+_serializer = TypeSerializer()
+_deserializer = TypeDeserializer()
+
+
+@cache
+def dynamodb_client() -> Any:
+    """One client per process, shared by threads (botocore clients are thread-safe)."""
+    config = Config(retries={"mode": "standard", "max_attempts": 5}, max_pool_connections=32)
+    return boto3.client("dynamodb", config=config)
+
+
+def contacts_table() -> str:
+    return os.environ["CONTACTS_TABLE"]
+
+
+def events_table() -> str:
+    return os.environ["EVENTS_TABLE"]
+
+
+def accounts_table() -> str:
+    return os.environ["ACCOUNTS_TABLE"]
+
+
+# --- serialisation -------------------------------------------------------------------------
+
+
+def _to_dynamo_value(value: Any) -> Any:
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, datetime):
+        return iso(value)
+    if isinstance(value, dict):
+        return {k: _to_dynamo_value(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_to_dynamo_value(v) for v in value]
+    return value
+
+
+def _from_dynamo_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _from_dynamo_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_from_dynamo_value(v) for v in value]
+    return value
+
+
+def serialize(item: dict[str, Any]) -> dict[str, Any]:
+    plain = _to_dynamo_value(item)
+    return {k: _serializer.serialize(v) for k, v in plain.items()}
+
+
+def deserialize(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: _from_dynamo_value(_deserializer.deserialize(v)) for k, v in item.items()}
+
+
+def encode_cursor(state: dict[str, Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(state, separators=(",", ":")).encode()).decode()
+
+
+def decode_cursor(cursor: str) -> dict[str, Any]:
+    try:
+        state = json.loads(base64.urlsafe_b64decode(cursor.encode() + b"=" * (-len(cursor) % 4)))
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidInput("cursor is not valid", code="invalid_cursor") from None
+    if not isinstance(state, dict):
+        raise InvalidInput("cursor is not valid", code="invalid_cursor")
+    return state
+
+
+def _storage_error(exc: Exception) -> StorageError:
+    return StorageError("the database is unavailable; retry shortly", details={"cause": type(exc).__name__})
+
+
+def _call(operation: str, **kwargs: Any) -> dict[str, Any]:
+    """One DynamoDB request, with AWS errors mapped to domain errors."""
+    try:
+        return getattr(dynamodb_client(), operation)(**kwargs)  # type: ignore[no-any-return]
+    except ClientError as exc:
+        code = exc.response.get("Error", {}).get("Code", "")
+        if code == "ConditionalCheckFailedException":
+            raise Conflict("the record changed meanwhile; retry") from None
+        if code == "ValidationException" and ("ExclusiveStartKey" in str(exc) or "starting key" in str(exc)):
+            raise InvalidInput("cursor is not valid", code="invalid_cursor") from None
+        raise _storage_error(exc) from exc
+    except BotoCoreError as exc:
+        raise _storage_error(exc) from exc
+
+
+# --- contacts --------------------------------------------------------------------------------
+
+
+def contact_key(workspace_id: str, phone: str) -> str:
+    return f"{workspace_id}#{phone}"
+
+
+def status_shard(phone: str) -> int:
+    return zlib.crc32(phone.encode()) % STATUS_SHARDS
+
+
+def status_partition(workspace_id: str, status: ContactStatus, shard: int) -> str:
+    return f"{workspace_id}#{status.value}#{shard:02d}"
+
+
+def contact_to_item(contact: Contact) -> dict[str, Any]:
+    item = contact.model_dump(mode="python", exclude_none=True)
+    item["pk"] = contact_key(contact.workspace_id, contact.phone)
+    if not contact.attributes:
+        item.pop("attributes", None)
+    if not contact.is_deleted:
+        # Deleted profiles leave the index, so lists and bulk deletes never see them again.
+        item["status_pk"] = status_partition(
+            contact.workspace_id, contact.status, status_shard(contact.phone)
+        )
+        item["status_sk"] = contact.phone
+    return item
+
+
+def contact_from_data(data: dict[str, Any]) -> Contact:
+    """A contact from a deserialised item (key attributes are dropped)."""
+    return Contact.model_validate({k: v for k, v in data.items() if k not in ("pk", "status_pk", "status_sk")})
+
+
+def item_to_contact(item: dict[str, Any]) -> Contact:
+    return contact_from_data(deserialize(item))
+
+
+def get_contact(workspace_id: str, phone: str) -> Contact | None:
+    response = _call(
+        "get_item",
+        TableName=contacts_table(),
+        Key={"pk": {"S": contact_key(workspace_id, phone)}},
+        ConsistentRead=True,
+    )
+    item = response.get("Item")
+    return item_to_contact(item) if item else None
+
+
+def batch_get_contacts(
+    workspace_id: str, phones: Sequence[str], *, projection: Sequence[str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Read many contacts, 100 keys per BatchGetItem, retrying only the unprocessed keys.
+
+    Returns plain attribute dicts keyed by phone (callers that need a model build one).
+    """
+    found: dict[str, dict[str, Any]] = {}
+    table = contacts_table()
+    for start in range(0, len(phones), BATCH_GET_LIMIT):
+        keys = [{"pk": {"S": contact_key(workspace_id, p)}} for p in phones[start : start + BATCH_GET_LIMIT]]
+        request: dict[str, Any] = {"Keys": keys, "ConsistentRead": True}
+        if projection:
+            names = {f"#a{i}": name for i, name in enumerate(projection)}
+            request["ProjectionExpression"] = ", ".join(names)
+            request["ExpressionAttributeNames"] = names
+        pending: dict[str, Any] = {table: request}
+        for attempt in range(_MAX_BATCH_RETRIES):
+            response = _call("batch_get_item", RequestItems=pending)
+            for item in response.get("Responses", {}).get(table, []):
+                data = deserialize(item)
+                found[data["pk"].split("#", 1)[1]] = data
+            pending = response.get("UnprocessedKeys") or {}
+            if not pending:
+                break
+            time.sleep(min(0.05 * 2**attempt, 1.0))
+        else:
+            raise StorageError("the database is throttling reads; retry shortly")
+    return found
+
+
+def _event_to_item(event: ConsentEvent) -> dict[str, Any]:
+    item = event.model_dump(mode="python", exclude_none=True)
+    item["pk"] = contact_key(event.workspace_id, event.phone)
+    item["sk"] = f"{iso(event.occurred_at)}#{event.event_id}"
+    return item
+
+
+def _transact_items(write: ContactWrite) -> list[dict[str, Any]]:
+    key = {"pk": {"S": contact_key(write.contact.workspace_id, write.contact.phone)}}
+    items: list[dict[str, Any]] = []
+    if write.expected_version is None:
+        condition: dict[str, Any] = {"ConditionExpression": "attribute_not_exists(pk)"}
+    else:
+        condition = {
+            "ConditionExpression": "version = :expected",
+            "ExpressionAttributeValues": {":expected": {"N": str(write.expected_version)}},
+        }
+    if write.delete:
+        items.append({"Delete": {"TableName": contacts_table(), "Key": key, **condition}})
+    else:
+        item = serialize(contact_to_item(write.contact))
+        items.append({"Put": {"TableName": contacts_table(), "Item": item, **condition}})
+    if write.event is not None:
+        items.append(
+            {
+                "Put": {
+                    "TableName": events_table(),
+                    "Item": serialize(_event_to_item(write.event)),
+                    # Events are append-only: never overwrite one.
+                    "ConditionExpression": "attribute_not_exists(pk)",
+                }
+            }
+        )
+    return items
+
+
+class TransactionConflict(Conflict):
+    """Some writes of a transaction lost a race; `failed` holds their indexes in the input."""
+
+    def __init__(self, failed: list[int]) -> None:
+        super().__init__("the record changed meanwhile; retry", details={"failed": failed})
+        self.failed = failed
+
+
+def write_contacts(writes: Sequence[ContactWrite]) -> None:
+    """Apply writes in one TransactWriteItems call: all succeed or none does."""
+    if not writes:
+        return
+    items: list[dict[str, Any]] = []
+    owners: list[int] = []
+    for index, write in enumerate(writes):
+        for transact_item in _transact_items(write):
+            items.append(transact_item)
+            owners.append(index)
+    if len(items) > TRANSACTION_LIMIT:
+        raise ValueError(f"a transaction holds at most {TRANSACTION_LIMIT} items, got {len(items)}")
+    try:
+        dynamodb_client().transact_write_items(TransactItems=items)
+    except ClientError as exc:
+        error = exc.response.get("Error", {})
+        if error.get("Code") == "TransactionCanceledException":
+            reasons = exc.response.get("CancellationReasons") or []
+            failed = sorted(
+                {
+                    owners[i]
+                    for i, reason in enumerate(reasons)
+                    if reason.get("Code") not in (None, "None")
+                }
+            )
+            if failed and all(
+                reasons[i].get("Code") == "ConditionalCheckFailed"
+                for i in range(len(reasons))
+                if reasons[i].get("Code") not in (None, "None")
+            ):
+                raise TransactionConflict(failed) from None
+            if not reasons or "ConditionalCheckFailed" in str(exc):
+                raise TransactionConflict(failed or list(range(len(writes)))) from None
+        raise _storage_error(exc) from exc
+    except BotoCoreError as exc:
+        raise _storage_error(exc) from exc
+
+
+def chunk_writes(writes: Sequence[ContactWrite]) -> Iterator[list[ContactWrite]]:
+    """Group writes into transactions of at most 100 items, never splitting a contact's pair."""
+    chunk: list[ContactWrite] = []
+    size = 0
+    for write in writes:
+        if size + write.item_count > TRANSACTION_LIMIT:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(write)
+        size += write.item_count
+    if chunk:
+        yield chunk
+
+
+def query_contacts_by_status(
+    workspace_id: str,
+    status: ContactStatus,
+    shard: int,
+    *,
+    limit: int,
+    start_key: dict[str, Any] | None = None,
+) -> tuple[list[Contact], dict[str, Any] | None]:
+    partition = status_partition(workspace_id, status, shard)
+    if start_key is not None and start_key.get("status_pk", {}).get("S") != partition:
+        raise InvalidInput("cursor is not valid", code="invalid_cursor")
+    kwargs: dict[str, Any] = {
+        "TableName": contacts_table(),
+        "IndexName": "ByStatus",
+        "KeyConditionExpression": "status_pk = :p",
+        "ExpressionAttributeValues": {":p": {"S": partition}},
+        "Limit": limit,
+    }
+    if start_key:
+        kwargs["ExclusiveStartKey"] = start_key
+    response = _call("query", **kwargs)
+    contacts = [item_to_contact(item) for item in response.get("Items", [])]
+    return contacts, response.get("LastEvaluatedKey")
+
+
+# --- consent events --------------------------------------------------------------------------
+
+
+def query_contact_events(
+    workspace_id: str, phone: str, *, limit: int, start_key: dict[str, Any] | None = None
+) -> tuple[list[ConsentEvent], dict[str, Any] | None]:
+    partition = contact_key(workspace_id, phone)
+    if start_key is not None and start_key.get("pk", {}).get("S") != partition:
+        raise InvalidInput("cursor is not valid", code="invalid_cursor")
+    kwargs: dict[str, Any] = {
+        "TableName": events_table(),
+        "KeyConditionExpression": "pk = :p",
+        "ExpressionAttributeValues": {":p": {"S": partition}},
+        "ScanIndexForward": False,
+        "Limit": limit,
+    }
+    if start_key:
+        kwargs["ExclusiveStartKey"] = start_key
+    response = _call("query", **kwargs)
+    events = []
+    for item in response.get("Items", []):
+        data = deserialize(item)
+        data.pop("pk", None)
+        data.pop("sk", None)
+        events.append(ConsentEvent.model_validate(data))
+    return events, response.get("LastEvaluatedKey")
+
+
+# --- workspaces and API keys -----------------------------------------------------------------
+
+
+def _workspace_key(workspace_id: str) -> dict[str, Any]:
+    return {"pk": {"S": f"WS#{workspace_id}"}, "sk": {"S": "WORKSPACE"}}
+
+
+def _api_key_items(key: ApiKey) -> tuple[dict[str, Any], dict[str, Any]]:
+    data = key.model_dump(mode="python", exclude_none=True)
+    by_hash = {**data, "pk": f"APIKEY#{key.key_hash}", "sk": "APIKEY"}
+    by_workspace = {**data, "pk": f"WS#{key.workspace_id}", "sk": f"APIKEY#{key.key_id}"}
+    return by_hash, by_workspace
+
+
+def _transact(items: list[dict[str, Any]]) -> None:
+    try:
+        dynamodb_client().transact_write_items(TransactItems=items)
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") == "TransactionCanceledException":
+            raise Conflict("the record changed meanwhile; retry") from None
+        raise _storage_error(exc) from exc
+    except BotoCoreError as exc:
+        raise _storage_error(exc) from exc
+
+
+def create_workspace(workspace: Workspace, first_key: ApiKey) -> None:
+    """Create a workspace and its first admin key together."""
+    ws_item = {
+        "pk": f"WS#{workspace.id}",
+        "sk": "WORKSPACE",
+        **workspace.model_dump(mode="python", exclude_none=True),
+    }
+    by_hash, by_workspace = _api_key_items(first_key)
+    table = accounts_table()
+    _transact(
+        [
+            {"Put": {"TableName": table, "Item": serialize(ws_item), "ConditionExpression": "attribute_not_exists(pk)"}},
+            {"Put": {"TableName": table, "Item": serialize(by_hash), "ConditionExpression": "attribute_not_exists(pk)"}},
+            {"Put": {"TableName": table, "Item": serialize(by_workspace), "ConditionExpression": "attribute_not_exists(pk)"}},
+        ]
+    )
+
+
+def get_workspace(workspace_id: str) -> Workspace:
+    response = _call("get_item", TableName=accounts_table(), Key=_workspace_key(workspace_id))
+    item = response.get("Item")
+    if not item:
+        raise NotFound("workspace not found", code="workspace_not_found")
+    data = deserialize(item)
+    data.pop("pk", None)
+    data.pop("sk", None)
+    return Workspace.model_validate(data)
+
+
+def save_workspace(workspace: Workspace, *, expected_version: int) -> None:
+    item = {"pk": f"WS#{workspace.id}", "sk": "WORKSPACE", **workspace.model_dump(mode="python", exclude_none=True)}
+    _call(
+        "put_item",
+        TableName=accounts_table(),
+        Item=serialize(item),
+        ConditionExpression="version = :v",
+        ExpressionAttributeValues={":v": {"N": str(expected_version)}},
+    )
+
+
+def put_api_key(key: ApiKey) -> None:
+    by_hash, by_workspace = _api_key_items(key)
+    table = accounts_table()
+    _transact(
+        [
+            {"Put": {"TableName": table, "Item": serialize(by_hash), "ConditionExpression": "attribute_not_exists(pk)"}},
+            {"Put": {"TableName": table, "Item": serialize(by_workspace), "ConditionExpression": "attribute_not_exists(pk)"}},
+            # The workspace must exist: keys are never created for a missing one.
+            {
+                "ConditionCheck": {
+                    "TableName": table,
+                    "Key": _workspace_key(key.workspace_id),
+                    "ConditionExpression": "attribute_exists(pk)",
+                }
+            },
+        ]
+    )
+
+
+def _item_to_api_key(item: dict[str, Any]) -> ApiKey:
+    data = deserialize(item)
+    data.pop("pk", None)
+    data.pop("sk", None)
+    return ApiKey.model_validate(data)
+
+
+def get_api_key_by_hash(key_hash: str) -> ApiKey | None:
+    response = _call(
+        "get_item",
+        TableName=accounts_table(),
+        Key={"pk": {"S": f"APIKEY#{key_hash}"}, "sk": {"S": "APIKEY"}},
+    )
+    item = response.get("Item")
+    return _item_to_api_key(item) if item else None
+
+
+def list_api_keys(workspace_id: str) -> list[ApiKey]:
+    keys: list[ApiKey] = []
+    start_key = None
+    while True:
+        kwargs: dict[str, Any] = {
+            "TableName": accounts_table(),
+            "KeyConditionExpression": "pk = :p AND begins_with(sk, :s)",
+            "ExpressionAttributeValues": {":p": {"S": f"WS#{workspace_id}"}, ":s": {"S": "APIKEY#"}},
+        }
+        if start_key:
+            kwargs["ExclusiveStartKey"] = start_key
+        response = _call("query", **kwargs)
+        keys.extend(_item_to_api_key(item) for item in response.get("Items", []))
+        start_key = response.get("LastEvaluatedKey")
+        if not start_key:
+            return keys
+
+
+def revoke_api_key(key: ApiKey, revoked_at: datetime) -> None:
+    table = accounts_table()
+    update = {
+        "UpdateExpression": "SET revoked_at = :t",
+        "ConditionExpression": "attribute_exists(pk) AND attribute_not_exists(revoked_at)",
+        "ExpressionAttributeValues": {":t": {"S": iso(revoked_at)}},
+    }
+    _transact(
+        [
+            {"Update": {"TableName": table, "Key": {"pk": {"S": f"APIKEY#{key.key_hash}"}, "sk": {"S": "APIKEY"}}, **update}},
+            {"Update": {"TableName": table, "Key": {"pk": {"S": f"WS#{key.workspace_id}"}, "sk": {"S": f"APIKEY#{key.key_id}"}}, **update}},
+        ]
+    )
+
+
+def iter_chunks(values: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

@@ -1,0 +1,215 @@
+"""CSV import of up to 100,000 contacts in one request, with reads and writes batched.
+
+Per 100 rows: one BatchGetItem, then TransactWriteItems of up to 100 items (a status change takes
+two: the contact and its event). Every write is conditional on the version read, so an opt-out
+that arrives during the import is never overwritten; such rows are re-read and decided again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from optout import consent, repository
+from optout.errors import InvalidInput, InvalidPhone, PayloadTooLarge
+from optout.models import Contact, ContactWrite, Principal, Reason, utc_now
+from optout.phones import normalize_phone
+from optout.services.accounts import get_workspace
+
+MAX_ROWS = 100_000
+MAX_COLUMNS = 60
+MAX_VALUE_LENGTH = 1_000
+_TRUE = frozenset({"yes", "y", "true", "t", "1"})
+_FALSE = frozenset({"no", "n", "false", "f", "0"})
+_WRITERS = 8
+_CONFLICT_ROUNDS = 3
+_HEADER_ALIASES = {"optout": "opt_out", "opted_out": "opt_out", "phone_number": "phone"}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRow:
+    line: int
+    phone: str
+    name: str | None
+    attributes: dict[str, Any]
+    opt_out: bool | None
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    opted_out: int = 0
+    kept: int = 0
+    rejected: int = 0
+    rejections: list[dict[str, Any]] = field(default_factory=list)
+
+    def count(self, outcome: consent.ImportOutcome) -> None:
+        setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+
+    def reject(self, line: int, reason: str, value: str | None = None) -> None:
+        self.rejected += 1
+        entry: dict[str, Any] = {"line": line, "reason": reason}
+        if value is not None:
+            entry["phone"] = value[:64]
+        self.rejections.append(entry)
+
+
+def _column_name(raw: str) -> str:
+    name = re.sub(r"[\s\-]+", "_", raw.strip().lstrip("\ufeff").lower())
+    return _HEADER_ALIASES.get(name, name)
+
+
+def parse_opt_out(value: str) -> bool | None:
+    text = value.strip().lower()
+    if not text:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"opt_out must be yes/y/true/t/1 or no/n/false/f/0, got {value[:20]!r}")
+
+
+def parse_csv(text: str, default_region: str, report: ImportReport) -> list[ImportRow]:
+    """Parse and validate every row; bad rows go to the report, good ones are returned."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InvalidInput("the CSV is empty; send a header row naming a 'phone' column") from None
+    except csv.Error as exc:
+        raise InvalidInput(f"the CSV header cannot be read: {exc}") from None
+    columns = [_column_name(c) for c in header]
+    if "phone" not in columns:
+        raise InvalidInput("the CSV header must name a 'phone' column", details={"columns": columns[:MAX_COLUMNS]})
+    if len(columns) > MAX_COLUMNS:
+        raise InvalidInput(f"at most {MAX_COLUMNS} columns")
+    duplicates = sorted({c for c in columns if columns.count(c) > 1})
+    if duplicates or "" in columns:
+        raise InvalidInput("column names must be unique and non-empty", details={"columns": duplicates})
+    phone_at, name_at = columns.index("phone"), columns.index("name") if "name" in columns else None
+    opt_out_at = columns.index("opt_out") if "opt_out" in columns else None
+    attribute_columns = [(i, c) for i, c in enumerate(columns) if c not in ("phone", "name", "opt_out")]
+
+    rows: list[ImportRow] = []
+    seen: dict[str, int] = {}
+    for line, values in _rows_with_lines(reader, report):
+        if not any(v.strip() for v in values):
+            continue  # blank line
+        report.rows += 1
+        if report.rows > MAX_ROWS:
+            raise PayloadTooLarge(f"at most {MAX_ROWS} rows per import", code="too_many_rows")
+        if len(values) > len(columns):
+            report.reject(line, f"{len(values)} fields but the header names {len(columns)}")
+            continue
+        values = values + [""] * (len(columns) - len(values))
+        raw_phone = values[phone_at]
+        try:
+            phone = normalize_phone(raw_phone, default_region)
+            opt_out = parse_opt_out(values[opt_out_at]) if opt_out_at is not None else None
+        except InvalidPhone as exc:
+            report.reject(line, exc.message, raw_phone)
+            continue
+        except ValueError as exc:
+            report.reject(line, str(exc), raw_phone)
+            continue
+        if any(len(v) > MAX_VALUE_LENGTH for v in values):
+            report.reject(line, f"a value is longer than {MAX_VALUE_LENGTH} characters", raw_phone)
+            continue
+        if phone in seen:
+            report.reject(line, f"duplicate of line {seen[phone]}", raw_phone)
+            continue
+        seen[phone] = line
+        name = values[name_at].strip() if name_at is not None else ""
+        attributes = {c: values[i].strip() for i, c in attribute_columns if values[i].strip()}
+        rows.append(ImportRow(line, phone, name or None, attributes, opt_out))
+    return rows
+
+
+def _rows_with_lines(reader: Any, report: ImportReport) -> Iterator[tuple[int, list[str]]]:
+    """Yield each record with the line it starts on; a broken record is rejected, not fatal."""
+    start = reader.line_num + 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            report.rows += 1
+            report.reject(start, f"unreadable CSV record: {exc}")
+            start = reader.line_num + 1
+            continue
+        yield start, values
+        start = reader.line_num + 1
+
+
+def _decide(
+    rows: list[ImportRow], existing: dict[str, dict[str, Any]], principal: Principal
+) -> list[tuple[ImportRow, consent.ImportOutcome, ContactWrite | None]]:
+    now = utc_now()
+    context = consent.StatusContext(reason=Reason.IMPORT, initiator=principal.initiator, at=now)
+    decided = []
+    for row in rows:
+        data = existing.get(row.phone)
+        current = repository.contact_from_data(data) if data else None
+        outcome, write = consent.import_row_write(
+            current,
+            workspace_id=principal.workspace_id,
+            phone=row.phone,
+            name=row.name,
+            attributes=row.attributes,
+            opt_out=row.opt_out,
+            context=context,
+        )
+        decided.append((row, outcome, write))
+    return decided
+
+
+def _import_batch(principal: Principal, rows: list[ImportRow]) -> list[tuple[ImportRow, consent.ImportOutcome | str]]:
+    """Read, decide and write up to 100 rows; returns each row's outcome or rejection reason."""
+    pending = rows
+    results: list[tuple[ImportRow, consent.ImportOutcome | str]] = []
+    for _ in range(_CONFLICT_ROUNDS):
+        existing = repository.batch_get_contacts(principal.workspace_id, [r.phone for r in pending])
+        decided = _decide(pending, existing, principal)
+        writes = [(row, outcome, write) for row, outcome, write in decided if write is not None]
+        results.extend((row, outcome) for row, outcome, write in decided if write is None)
+        retry: list[ImportRow] = []
+        for chunk in repository.chunk_writes([w for _, _, w in writes]):
+            chunk_rows = writes[: len(chunk)]
+            writes = writes[len(chunk):]
+            try:
+                repository.write_contacts(chunk)
+                results.extend((row, outcome) for row, outcome, _ in chunk_rows)
+            except repository.TransactionConflict:
+                # The whole transaction was refused: read these rows again and decide anew.
+                retry.extend(row for row, _, _ in chunk_rows)
+        if not retry:
+            return results
+        pending = retry
+    results.extend((row, "the contact changed during the import; import this row again") for row in pending)
+    return results
+
+
+def import_contacts(principal: Principal, csv_text: str) -> ImportReport:
+    report = ImportReport()
+    region = get_workspace(principal.workspace_id).settings.default_region
+    rows = parse_csv(csv_text, region, report)
+    batches = [rows[i : i + repository.BATCH_GET_LIMIT] for i in range(0, len(rows), repository.BATCH_GET_LIMIT)]
+    # Batches touch disjoint contacts, so they can run side by side within the API's time limit.
+    with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
+        for results in pool.map(lambda batch: _import_batch(principal, batch), batches):
+            for row, outcome in results:
+                if isinstance(outcome, consent.ImportOutcome):
+                    report.count(outcome)
+                else:
+                    report.reject(row.line, outcome, row.phone)
+    report.rejections.sort(key=lambda r: r["line"])
+    return report

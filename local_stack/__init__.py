@@ -1,0 +1,1 @@
+"""A local stack: the template's handlers served over HTTP on an in-process moto server."""

@@ -1,0 +1,198 @@
+"""Read template.yaml, the one source of truth for resources, routes and function settings.
+
+The local stack and the integration tests both build their resources from here, so they can
+never drift from what `sam deploy` creates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE_PATH = ROOT / "template.yaml"
+LAYER_PATH = ROOT / "layers" / "core"
+LOCAL_ACCOUNT = "123456789012"
+LOCAL_REGION = "us-east-1"
+
+
+class _CfnLoader(yaml.SafeLoader):
+    """YAML loader that turns CloudFormation short tags (!Ref, !Sub …) into their long form."""
+
+
+def _construct_tag(loader: yaml.SafeLoader, tag_suffix: str, node: yaml.Node) -> Any:
+    name = "Ref" if tag_suffix == "Ref" else f"Fn::{tag_suffix}"
+    if isinstance(node, yaml.ScalarNode):
+        value: Any = loader.construct_scalar(node)
+        if tag_suffix == "GetAtt":
+            value = value.split(".", 1)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    return {name: value}
+
+
+_CfnLoader.add_multi_constructor("!", _construct_tag)
+
+
+@cache
+def load_template(path: Path = TEMPLATE_PATH) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_CfnLoader)  # noqa: S506 - SafeLoader subclass
+
+
+def resources(template: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
+    return {
+        name: resource.get("Properties", {})
+        for name, resource in template.get("Resources", {}).items()
+        if resource.get("Type") == kind
+    }
+
+
+def parameter_defaults(template: dict[str, Any]) -> dict[str, Any]:
+    return {name: spec.get("Default") for name, spec in template.get("Parameters", {}).items()}
+
+
+def resolve(value: Any, template: dict[str, Any], names: dict[str, str] | None = None) -> Any:
+    """Resolve Ref, Sub and GetAtt against local resource names (the logical ids by default)."""
+    names = names or {}
+    params = {
+        **parameter_defaults(template),
+        "AWS::Region": LOCAL_REGION,
+        "AWS::AccountId": LOCAL_ACCOUNT,
+        "AWS::StackName": "optout-local",
+        "AWS::Partition": "aws",
+    }
+
+    def ref(name: str) -> Any:
+        if name in params:
+            return params[name]
+        return names.get(name, name)
+
+    if isinstance(value, dict):
+        if "Ref" in value:
+            return ref(value["Ref"])
+        if "Fn::Sub" in value:
+            text = value["Fn::Sub"]
+            if isinstance(text, list):
+                text = text[0]
+            return re.sub(r"\$\{([^}]+)\}", lambda m: str(ref(m.group(1).split(".")[0])), text)
+        if "Fn::GetAtt" in value:
+            logical, attribute = value["Fn::GetAtt"]
+            if attribute == "Arn":
+                return f"arn:aws:local:{LOCAL_REGION}:{LOCAL_ACCOUNT}:{names.get(logical, logical)}"
+            return names.get(logical, logical)
+        return {k: resolve(v, template, names) for k, v in value.items()}
+    if isinstance(value, list):
+        return [resolve(v, template, names) for v in value]
+    return value
+
+
+def dynamodb_table_specs(template: dict[str, Any]) -> list[dict[str, Any]]:
+    """CreateTable arguments for every AWS::DynamoDB::Table, named by its logical id."""
+    specs = []
+    for name, props in resources(template, "AWS::DynamoDB::Table").items():
+        spec: dict[str, Any] = {
+            "TableName": name,
+            "AttributeDefinitions": props["AttributeDefinitions"],
+            "KeySchema": props["KeySchema"],
+            "BillingMode": props.get("BillingMode", "PAY_PER_REQUEST"),
+        }
+        if props.get("GlobalSecondaryIndexes"):
+            spec["GlobalSecondaryIndexes"] = props["GlobalSecondaryIndexes"]
+        if props.get("LocalSecondaryIndexes"):
+            spec["LocalSecondaryIndexes"] = props["LocalSecondaryIndexes"]
+        if props.get("StreamSpecification"):
+            spec["StreamSpecification"] = {"StreamEnabled": True, **props["StreamSpecification"]}
+        specs.append(spec)
+    return specs
+
+
+def create_resources(session: Any) -> dict[str, str]:
+    """Create every resource the local stack can emulate; returns logical id -> local name."""
+    template = load_template()
+    names: dict[str, str] = {}
+    dynamodb = session.client("dynamodb", region_name=LOCAL_REGION)
+    existing = set(dynamodb.list_tables()["TableNames"])
+    for spec in dynamodb_table_specs(template):
+        names[spec["TableName"]] = spec["TableName"]
+        if spec["TableName"] not in existing:
+            dynamodb.create_table(**spec)
+    for name, props in resources(template, "AWS::DynamoDB::Table").items():
+        ttl = props.get("TimeToLiveSpecification")
+        if ttl and ttl.get("Enabled"):
+            dynamodb.update_time_to_live(
+                TableName=name,
+                TimeToLiveSpecification={"Enabled": True, "AttributeName": ttl["AttributeName"]},
+            )
+    return names
+
+
+@dataclass(frozen=True)
+class FunctionSpec:
+    logical_id: str
+    code_uri: Path
+    handler: str
+    environment: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ApiRoute:
+    function: FunctionSpec
+    method: str
+    path: str  # API Gateway resource path, e.g. /v1/contacts/{phone}
+
+
+def functions(template: dict[str, Any] | None = None) -> dict[str, FunctionSpec]:
+    template = template or load_template()
+    globals_env = template.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {})
+    specs = {}
+    for name, props in resources(template, "AWS::Serverless::Function").items():
+        env = {**globals_env, **props.get("Environment", {}).get("Variables", {})}
+        specs[name] = FunctionSpec(
+            logical_id=name,
+            code_uri=ROOT / props["CodeUri"],
+            handler=props["Handler"],
+            environment={k: str(resolve(v, template)) for k, v in env.items()},
+        )
+    return specs
+
+
+def api_routes(template: dict[str, Any] | None = None) -> list[ApiRoute]:
+    """Every `Type: Api` event of every function in the template."""
+    template = template or load_template()
+    specs = functions(template)
+    routes = []
+    for name, props in resources(template, "AWS::Serverless::Function").items():
+        for event in (props.get("Events") or {}).values():
+            if event.get("Type") != "Api":
+                continue
+            properties = event["Properties"]
+            routes.append(ApiRoute(specs[name], properties["Method"].upper(), properties["Path"]))
+    return routes
+
+
+def event_sources(kind: str, template: dict[str, Any] | None = None) -> list[tuple[FunctionSpec, dict[str, Any]]]:
+    """Non-API event sources (SNS, Schedule …) of every function: (function, event properties)."""
+    template = template or load_template()
+    specs = functions(template)
+    found = []
+    for name, props in resources(template, "AWS::Serverless::Function").items():
+        for event in (props.get("Events") or {}).values():
+            if event.get("Type") == kind:
+                found.append((specs[name], event.get("Properties", {})))
+    return found
+
+
+def local_environment() -> dict[str, str]:
+    """The union of every function's environment, as the local stack and tests run them."""
+    env: dict[str, str] = {}
+    for spec in functions().values():
+        env.update(spec.environment)
+    return env
