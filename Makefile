@@ -1,0 +1,69 @@
+# Everything a newcomer needs: `make serve` (local stack) and `make test` (whole suite).
+# Both install what they need into virtual environments first.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SAM_VENV := .venv-sam
+SAM := $(SAM_VENV)/bin/sam
+SAM_STAMP := $(SAM_VENV)/.installed
+SAM_CLI_VERSION := 1.170.0
+# sam build for the python3.12 runtime needs a python3.12 on PATH; with pyenv, this selects it.
+export PYENV_VERSION ?= 3.12.1
+export SAM_CLI_TELEMETRY := 0
+PYTEST := $(PY) -m pytest -p no:cacheprovider
+
+.PHONY: install serve test lint unit integration e2e sam-validate sam-build smoke bench classify clean
+
+install: $(STAMP)
+
+$(STAMP): requirements-dev.txt layers/core/requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# SAM CLI pins its own boto3 and cryptography, so it lives in a venv of its own.
+$(SAM_STAMP):
+	$(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/pip install --quiet --disable-pip-version-check aws-sam-cli==$(SAM_CLI_VERSION)
+	touch $@
+
+serve: $(STAMP)
+	$(PY) -m local_stack
+
+test: lint unit integration e2e sam-validate sam-build smoke
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+
+unit: $(STAMP)
+	$(PYTEST) tests/unit -q
+
+integration: $(STAMP)
+	$(PYTEST) tests/integration -q
+
+e2e: $(STAMP)
+	$(PYTEST) tests/e2e -q
+
+sam-validate: $(SAM_STAMP)
+	$(SAM) validate --lint
+
+sam-build: $(SAM_STAMP)
+	$(SAM) build
+
+# Imports each built function with only its folder and the layer's python/ on the path.
+smoke: $(STAMP) sam-build
+	$(PYTEST) tests/smoke -q
+
+bench: $(STAMP)
+	$(PY) -m benchmarks
+
+classify: $(STAMP)
+	@PYTHONPATH=layers/core $(PY) -m optout classify
+
+clean:
+	rm -rf .aws-sam .pytest_cache .ruff_cache .mypy_cache
