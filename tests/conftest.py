@@ -29,7 +29,9 @@ os.environ.update(
 os.environ.pop("AWS_ENDPOINT_URL", None)
 os.environ.pop("AWS_PROFILE", None)
 
-from local_stack import lambdas, template  # noqa: E402
+from local_stack import lambdas, moto_patches, template  # noqa: E402
+
+moto_patches.apply()
 
 os.environ.update(template.local_environment())
 
@@ -52,6 +54,26 @@ def aws() -> Iterator[None]:
         template.create_resources(boto3.Session())
         yield
         repository.dynamodb_client.cache_clear()
+
+
+def calls(counter: list[str], name: str) -> int:
+    return sum(1 for c in counter if c == name)
+
+
+@pytest.fixture
+def ddb_calls(aws: None) -> Iterator[list[str]]:
+    """Every DynamoDB operation the code issues, by name, in order."""
+    from optout import repository
+
+    seen: list[str] = []
+
+    def record(model: Any, **_: Any) -> None:
+        seen.append(model.name)
+
+    client = repository.dynamodb_client()
+    client.meta.events.register("before-call.dynamodb", record)
+    yield seen
+    client.meta.events.unregister("before-call.dynamodb", record)
 
 
 class Api:

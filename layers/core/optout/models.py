@@ -115,7 +115,7 @@ class ConsentEvent(BaseModel):
     workspace_id: str
     phone: str
     status: ContactStatus
-    previous_status: ContactStatus | None
+    previous_status: ContactStatus | None = None
     reason: Reason
     initiator: Initiator
     occurred_at: datetime

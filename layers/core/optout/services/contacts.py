@@ -196,6 +196,8 @@ def list_contacts(
             raise InvalidInput("cursor is not valid", code="invalid_cursor")
         if not 0 <= position["s"] < len(statuses) or not 0 <= position["h"] < repository.STATUS_SHARDS:
             raise InvalidInput("cursor is not valid", code="invalid_cursor")
+        if position.get("w") != principal.workspace_id or position.get("f") != (status.value if status else None):
+            raise InvalidInput("cursor is not valid", code="invalid_cursor")
     s_index, shard, start_key = position["s"], position["h"], position.get("k")
     contacts: list[Contact] = []
     while len(contacts) < limit:
@@ -209,7 +211,10 @@ def list_contacts(
                 shard, s_index = 0, s_index + 1
                 if s_index == len(statuses):
                     return contacts, None
-    return contacts, repository.encode_cursor({"s": s_index, "h": shard, "k": start_key})
+    cursor_state = {
+        "w": principal.workspace_id, "f": status.value if status else None, "s": s_index, "h": shard, "k": start_key,
+    }
+    return contacts, repository.encode_cursor(cursor_state)
 
 
 def delete_contacts_by_status(principal: Principal, status: ContactStatus, *, limit: int) -> tuple[int, bool]:

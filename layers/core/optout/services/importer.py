@@ -107,7 +107,7 @@ def parse_csv(text: str, default_region: str, report: ImportReport) -> list[Impo
         if report.rows > MAX_ROWS:
             raise PayloadTooLarge(f"at most {MAX_ROWS} rows per import", code="too_many_rows")
         if len(values) > len(columns):
-            report.reject(line, f"{len(values)} fields but the header names {len(columns)}")
+            report.reject(line, f"{len(values)} fields but the header names {len(columns)}", values[phone_at])
             continue
         values = values + [""] * (len(columns) - len(values))
         raw_phone = values[phone_at]
