@@ -1,0 +1,255 @@
+"""Amazon SNS envelopes: normalisation and message-signature verification (carriers.md §7.2).
+
+AWS End User Messaging SMS publishes inbound SMS and delivery events to SNS topics, which reach
+us either as an SNS→Lambda event (``Records[].Sns``, keys ``SigningCertUrl``/``UnsubscribeUrl``)
+or as an SNS→HTTPS POST (keys ``SigningCertURL``/``UnsubscribeURL``). :class:`SnsMessage`
+accepts both spellings.
+
+The certificate loader is injectable; the default fetches over HTTPS (certificate-verified by
+urllib) with a timeout and caches per URL in-process. The URL is checked *before* any fetch.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+from ._common import Now, as_mapping, utc_now
+from .errors import CertificateFetchError, PayloadError, SignatureError
+from .request import WebhookRequest
+
+CertLoader = Callable[[str], bytes]
+
+NOTIFICATION = "Notification"
+SUBSCRIPTION_CONFIRMATION = "SubscriptionConfirmation"
+UNSUBSCRIBE_CONFIRMATION = "UnsubscribeConfirmation"
+
+# Keys of the string to sign, in the (byte-sorted) order AWS documents.
+_NOTIFICATION_KEYS = ("Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type")
+_CONFIRMATION_KEYS = (
+    "Message",
+    "MessageId",
+    "SubscribeURL",
+    "Timestamp",
+    "Token",
+    "TopicArn",
+    "Type",
+)
+_SIGNING_KEYS = {
+    NOTIFICATION: _NOTIFICATION_KEYS,
+    SUBSCRIPTION_CONFIRMATION: _CONFIRMATION_KEYS,
+    UNSUBSCRIBE_CONFIRMATION: _CONFIRMATION_KEYS,
+}
+_HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {"1": hashes.SHA1, "2": hashes.SHA256}
+
+# Pattern used by the sns-validator library (carriers.md §7.2), incl. China partition hosts.
+_CERT_HOST = re.compile(r"^sns\.[a-z0-9-]{3,}\.amazonaws\.com(\.cn)?$")
+
+_MAX_CERT_BYTES = 64 * 1024
+DEFAULT_FETCH_TIMEOUT_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class SnsMessage:
+    """One SNS message, whichever way it was delivered."""
+
+    type: str
+    message_id: str
+    topic_arn: str
+    message: str
+    timestamp: str
+    subject: str | None = None
+    signature_version: str | None = None
+    signature: str | None = None
+    signing_cert_url: str | None = None
+    subscribe_url: str | None = None
+    unsubscribe_url: str | None = None
+    token: str | None = None
+    message_attributes: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> SnsMessage:
+        """From an HTTP body, a Lambda record's ``Sns`` dict, or a whole Lambda record."""
+        data = as_mapping(data, "SNS message")
+        if "Sns" in data:
+            data = as_mapping(data["Sns"], "Records[].Sns")
+
+        def text(*keys: str, required: bool = False) -> str | None:
+            for key in keys:
+                value = data.get(key)
+                if value is not None:
+                    if not isinstance(value, str):
+                        raise PayloadError(f"SNS field {key} must be a string")
+                    return value
+            if required:
+                raise PayloadError(f"SNS message has no {keys[0]}")
+            return None
+
+        kind = text("Type", required=True) or ""
+        if kind not in _SIGNING_KEYS:
+            raise PayloadError(f"unsupported SNS message Type {kind!r}")
+        attributes = data.get("MessageAttributes") or {}
+        message = cls(
+            type=kind,
+            message_id=text("MessageId", required=True) or "",
+            topic_arn=text("TopicArn", required=True) or "",
+            message=text("Message", required=True) or "",
+            timestamp=text("Timestamp", required=True) or "",
+            # "" is treated as absent: SNS rejects empty subjects, and Lambda test events use
+            # "" where real events have null.
+            subject=text("Subject") or None,
+            signature_version=text("SignatureVersion"),
+            signature=text("Signature"),
+            signing_cert_url=text("SigningCertURL", "SigningCertUrl"),
+            subscribe_url=text("SubscribeURL", "SubscribeUrl"),
+            unsubscribe_url=text("UnsubscribeURL", "UnsubscribeUrl"),
+            token=text("Token"),
+            message_attributes=as_mapping(attributes, "MessageAttributes"),
+        )
+        if kind != NOTIFICATION and not (message.subscribe_url and message.token):
+            raise PayloadError(f"SNS {kind} has no SubscribeURL/Token")
+        return message
+
+    @classmethod
+    def from_request(cls, request: WebhookRequest) -> SnsMessage:
+        """From an SNS→HTTPS POST (JSON sent as ``text/plain``)."""
+        return cls.from_mapping(as_mapping(request.json(), "SNS body"))
+
+
+def sns_messages(source: WebhookRequest | SnsMessage | Mapping[str, Any]) -> list[SnsMessage]:
+    """Every SNS message in a Lambda event, a single record/envelope, or an HTTP request."""
+    if isinstance(source, SnsMessage):
+        return [source]
+    if isinstance(source, WebhookRequest):
+        return [SnsMessage.from_request(source)]
+    source = as_mapping(source, "SNS event")
+    if "Records" in source:
+        records = source["Records"]
+        if not isinstance(records, list) or not records:
+            raise PayloadError("SNS event has no Records")
+        return [SnsMessage.from_mapping(as_mapping(r, "Records[]")) for r in records]
+    return [SnsMessage.from_mapping(source)]
+
+
+def string_to_sign(message: SnsMessage) -> bytes:
+    """``key\\nvalue\\n`` for each signed key present, in AWS's documented order."""
+    values = {
+        "Message": message.message,
+        "MessageId": message.message_id,
+        "Subject": message.subject,
+        "SubscribeURL": message.subscribe_url,
+        "Timestamp": message.timestamp,
+        "Token": message.token,
+        "TopicArn": message.topic_arn,
+        "Type": message.type,
+    }
+    parts = []
+    for key in _SIGNING_KEYS[message.type]:
+        value = values[key]
+        if value is not None:  # only Subject is optional; the rest were checked on parse
+            parts.append(f"{key}\n{value}\n")
+    return "".join(parts).encode("utf-8")
+
+
+def check_signing_cert_url(url: str | None) -> str:
+    """Reject anything but ``https://sns.<region>.amazonaws.com[.cn]/….pem`` (before fetching)."""
+    if not url:
+        raise SignatureError("missing SigningCertURL")
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme != "https":
+        raise SignatureError("SigningCertURL is not https")
+    # netloc == host rules out userinfo ("sns…@evil.example") and explicit ports.
+    if parts.netloc.lower() != host or not _CERT_HOST.match(host):
+        raise SignatureError("SigningCertURL host is not an SNS endpoint")
+    if not parts.path.endswith(".pem") or parts.query or parts.fragment:
+        raise SignatureError("SigningCertURL is not a certificate path")
+    return url
+
+
+_cert_cache: dict[str, bytes] = {}
+_cert_cache_lock = threading.Lock()
+
+
+def fetch_certificate(url: str, *, timeout: float = DEFAULT_FETCH_TIMEOUT_SECONDS) -> bytes:
+    """Default :data:`CertLoader`: HTTPS GET with a timeout, cached per URL in-process."""
+    check_signing_cert_url(url)  # defence in depth: never fetch an unchecked URL
+    with _cert_cache_lock:
+        cached = _cert_cache.get(url)
+    if cached is not None:
+        return cached
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (checked)
+            pem: bytes = response.read(_MAX_CERT_BYTES + 1)
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise CertificateFetchError(f"could not fetch SNS signing certificate: {exc}") from exc
+    if len(pem) > _MAX_CERT_BYTES:
+        raise CertificateFetchError("SNS signing certificate is unexpectedly large")
+    with _cert_cache_lock:
+        _cert_cache[url] = pem
+    return pem
+
+
+def clear_certificate_cache() -> None:
+    with _cert_cache_lock:
+        _cert_cache.clear()
+
+
+def _public_key(pem: bytes, now: Now) -> rsa.RSAPublicKey:
+    try:
+        cert = x509.load_pem_x509_certificate(pem)
+    except ValueError as exc:
+        raise SignatureError("SNS signing certificate is not a PEM certificate") from exc
+    moment = utc_now(now)
+    if not cert.not_valid_before_utc <= moment <= cert.not_valid_after_utc:
+        raise SignatureError("SNS signing certificate is not valid at this time")
+    key = cert.public_key()
+    if not isinstance(key, rsa.RSAPublicKey):
+        raise SignatureError("SNS signing certificate does not hold an RSA key")
+    return key
+
+
+def verify_sns(
+    message: SnsMessage | Mapping[str, Any],
+    *,
+    cert_loader: CertLoader | None = None,
+    now: Now = None,
+    topic_arns: Collection[str] | None = None,
+) -> SnsMessage:
+    """Verify an SNS message signature (SignatureVersion 1 = SHA1withRSA, 2 = SHA256withRSA).
+
+    ``topic_arns`` optionally restricts which topics are accepted. Returns the parsed message.
+    """
+    if not isinstance(message, SnsMessage):
+        message = SnsMessage.from_mapping(message)
+    if topic_arns is not None and message.topic_arn not in topic_arns:
+        raise SignatureError("unexpected SNS TopicArn")
+    hash_factory = _HASHES.get(message.signature_version or "")
+    if hash_factory is None:
+        raise SignatureError(f"unsupported SNS SignatureVersion {message.signature_version!r}")
+    if not message.signature:
+        raise SignatureError("missing SNS Signature")
+    try:
+        signature = base64.b64decode(message.signature, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise SignatureError("SNS Signature is not valid base64") from exc
+    url = check_signing_cert_url(message.signing_cert_url)
+    key = _public_key((cert_loader or fetch_certificate)(url), now)
+    try:
+        key.verify(signature, string_to_sign(message), padding.PKCS1v15(), hash_factory())
+    except InvalidSignature as exc:
+        raise SignatureError("SNS signature does not match") from exc
+    return message
