@@ -1,0 +1,26 @@
+"""`make bench`: figures and ratios that compare side by side in one run, or do not vary."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+SECTIONS = ["benchmarks.cold_start", "benchmarks.contacts", "benchmarks.bench_engine"]
+
+
+def main() -> int:
+    from benchmarks import common  # noqa: F401 - sets up paths and environment
+
+    for name in SECTIONS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+        print(f"\n=== {name.rpartition('.')[2]} ===", flush=True)
+        module.run()
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""Shared set-up for benchmarks: moto tables from the template, request counting, timing."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "core")]
+
+os.environ.update(
+    AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench", AWS_DEFAULT_REGION="us-east-1",
+    AWS_REGION="us-east-1", POWERTOOLS_TRACE_DISABLED="true", POWERTOOLS_LOG_LEVEL="WARNING",
+    POWERTOOLS_METRICS_NAMESPACE="OptOut",
+)
+os.environ.pop("AWS_ENDPOINT_URL", None)
+
+
+@contextmanager
+def moto_stack() -> Iterator[None]:
+    import boto3
+    from moto import mock_aws
+
+    from local_stack import moto_patches, template
+    from optout import repository
+
+    moto_patches.apply()
+    os.environ.update(template.local_environment())
+    with mock_aws():
+        repository.dynamodb_client.cache_clear()
+        template.create_resources(boto3.Session())
+        yield
+    repository.dynamodb_client.cache_clear()
+
+
+@contextmanager
+def count_requests() -> Iterator[Counter[str]]:
+    from optout import repository
+
+    counts: Counter[str] = Counter()
+
+    def record(model: Any, **_: Any) -> None:
+        counts[model.name] += 1
+
+    client = repository.dynamodb_client()
+    client.meta.events.register("before-call.dynamodb", record)
+    try:
+        yield counts
+    finally:
+        client.meta.events.unregister("before-call.dynamodb", record)
+
+
+def median_seconds(run: Callable[[], Any], repeat: int = 5) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def subprocess_seconds(code: str, env: dict[str, str] | None = None, repeat: int = 7) -> float:
+    """Median wall time of a snippet's own measurement in a fresh interpreter (a cold import)."""
+    samples = []
+    for _ in range(repeat):
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            env={**os.environ, **(env or {})},
+        ).stdout
+        samples.append(float(out.strip().splitlines()[-1]))
+    return statistics.median(samples)
+
+
+def table(rows: list[tuple[Any, ...]], headers: tuple[str, ...]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=True)]
+    line = lambda r: "  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True))  # noqa: E731
+    return "\n".join([line(headers), line(tuple("-" * w for w in widths)), *(line(r) for r in rows)])
+
+
+_AREA_CODES = (201, 212, 213, 312, 415, 617, 646, 718, 917, 305)
+
+
+def phone(i: int) -> str:
+    """A distinct, valid US number for every i (up to 80 million)."""
+    return f"+1{_AREA_CODES[i % 10]}{200 + (i // 10) % 800}{(i // 8000) % 10000:04d}"
