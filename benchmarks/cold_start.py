@@ -33,9 +33,22 @@ def run() -> None:
         import subprocess
         import sys
 
-        modules = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                            env={**__import__("os").environ, **env}, check=True).stdout.splitlines()[0])
-        rows.append((spec.logical_id, f"{seconds * 1000:.0f}", f"{seconds / boto3_seconds:.2f}",
-                     ", ".join(m.removeprefix("optout.") for m in modules if m != "optout")))
+        modules = json.loads(
+            subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                env={**__import__("os").environ, **env},
+                check=True,
+            ).stdout.splitlines()[0]
+        )
+        rows.append(
+            (
+                spec.logical_id,
+                f"{seconds * 1000:.0f}",
+                f"{seconds / boto3_seconds:.2f}",
+                ", ".join(m.removeprefix("optout.") for m in modules if m != "optout"),
+            )
+        )
     print("Cold import time (median of 7 fresh interpreters)")
     print(table(rows, ("module", "ms", "x boto3", "optout modules loaded")))

@@ -17,8 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "core")]
 
 os.environ.update(
-    AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench", AWS_DEFAULT_REGION="us-east-1",
-    AWS_REGION="us-east-1", POWERTOOLS_TRACE_DISABLED="true", POWERTOOLS_LOG_LEVEL="WARNING",
+    AWS_ACCESS_KEY_ID="bench",
+    AWS_SECRET_ACCESS_KEY="bench",
+    AWS_DEFAULT_REGION="us-east-1",
+    AWS_REGION="us-east-1",
+    POWERTOOLS_TRACE_DISABLED="true",
+    POWERTOOLS_LOG_LEVEL="WARNING",
     POWERTOOLS_METRICS_NAMESPACE="OptOut",
 )
 os.environ.pop("AWS_ENDPOINT_URL", None)
@@ -72,7 +76,10 @@ def subprocess_seconds(code: str, env: dict[str, str] | None = None, repeat: int
     samples = []
     for _ in range(repeat):
         out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
             env={**os.environ, **(env or {})},
         ).stdout
         samples.append(float(out.strip().splitlines()[-1]))

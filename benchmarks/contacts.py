@@ -33,8 +33,14 @@ def run() -> None:
             phones = [phone(500_000 + i) for i in range(count)]
             with count_requests() as counts:
                 eligibility.check_eligibility(principal, phones)
-            rows.append((count, counts["BatchGetItem"], sum(counts.values()) - counts["BatchGetItem"],
-                         f"{counts['BatchGetItem'] / max(1, -(-count // 100)):.2f}"))
+            rows.append(
+                (
+                    count,
+                    counts["BatchGetItem"],
+                    sum(counts.values()) - counts["BatchGetItem"],
+                    f"{counts['BatchGetItem'] / max(1, -(-count // 100)):.2f}",
+                )
+            )
         print(table(rows, ("numbers", "BatchGetItem", "other", "BatchGetItem per 100 numbers")))
 
         print("\nCSV import: DynamoDB requests per row, and rows per second against moto")
@@ -50,6 +56,14 @@ def run() -> None:
             assert report.rejected == 0, report.rejections[:3]
             total = sum(counts.values())
             per_op = ", ".join(f"{k}={v}" for k, v in sorted(counts.items()))
-            rows.append((count, total, f"{total / count:.4f}", f"{count / seconds:,.0f}",
-                         f"{report.created}/{report.opted_out}", per_op))
+            rows.append(
+                (
+                    count,
+                    total,
+                    f"{total / count:.4f}",
+                    f"{count / seconds:,.0f}",
+                    f"{report.created}/{report.opted_out}",
+                    per_op,
+                )
+            )
         print(table(rows, ("rows", "requests", "requests/row (<0.06)", "rows/s", "created/opted_out", "by operation")))

@@ -40,6 +40,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "e2e: end-to-end over HTTP against the local stack")
 
 
+def _refuse_scan(**_: Any) -> None:
+    raise AssertionError("the code issued a DynamoDB Scan; every read path must use keys or indexes")
+
+
 @pytest.fixture
 def aws() -> Iterator[None]:
     """Fresh moto state with every table the template declares."""
@@ -52,12 +56,9 @@ def aws() -> Iterator[None]:
         repository.dynamodb_client.cache_clear()
         accounts._workspace_cache.clear()
         template.create_resources(boto3.Session())
+        repository.dynamodb_client().meta.events.register("before-call.dynamodb.Scan", _refuse_scan)
         yield
         repository.dynamodb_client.cache_clear()
-
-
-def calls(counter: list[str], name: str) -> int:
-    return sum(1 for c in counter if c == name)
 
 
 @pytest.fixture
@@ -108,8 +109,13 @@ class Api:
             all_headers.setdefault("Content-Type", "application/json")
         multi_query = {k: [str(v)] for k, v in (query or {}).items() if v is not None}
         event = lambdas.api_gateway_event(
-            method=method, resource=route.path, path=path_only, path_parameters=params,
-            headers=all_headers, query=multi_query, body=body,
+            method=method,
+            resource=route.path,
+            path=path_only,
+            path_parameters=params,
+            headers=all_headers,
+            query=multi_query,
+            body=body,
         )
         handler = lambdas.load_handler(route.function)
         response = handler(event, lambdas.LambdaContext(route.function.logical_id))

@@ -50,8 +50,12 @@ def _phone(raw: str) -> str:
 @app.post("/v1/contacts", summary="Create a contact")
 def create_contact(body: Annotated[ContactIn, Body()]) -> Response[ContactCreated]:
     result = contacts.create_contact(
-        principal_of(app), body.phone, name=body.name, attributes=body.attributes,
-        status=body.status, note=body.note,
+        principal_of(app),
+        body.phone,
+        name=body.name,
+        attributes=body.attributes,
+        status=body.status,
+        note=body.note,
     )
     message = None
     if result.kept:
@@ -95,8 +99,7 @@ def update_contact(phone: str, body: Annotated[ContactPatch, Body()]) -> Contact
 @app.delete("/v1/contacts/<phone>", summary="Delete a contact's profile, keeping any opt-out or block")
 def delete_contact(phone: str) -> DeletedContact:
     record = contacts.delete_contact(principal_of(app), _phone(phone))
-    return DeletedContact(phone=record.phone, deleted=True, suppression_kept=record.is_suppressed,
-                          status=record.status)
+    return DeletedContact(phone=record.phone, deleted=True, suppression_kept=record.is_suppressed, status=record.status)
 
 
 @app.get("/v1/contacts/<phone>/events", summary="A contact's consent history, newest first")

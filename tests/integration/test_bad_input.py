@@ -62,8 +62,14 @@ def test_invalid_json_requests_are_4xx(api, workspace, method, path, payload, ex
 
 @pytest.mark.parametrize(
     "query",
-    [{"limit": 0}, {"limit": 501}, {"limit": "ten"}, {"status": "sleeping"}, {"cursor": "%%%"},
-     {"cursor": "eyJ4IjoxfQ"}],
+    [
+        {"limit": 0},
+        {"limit": 501},
+        {"limit": "ten"},
+        {"status": "sleeping"},
+        {"cursor": "%%%"},
+        {"cursor": "eyJ4IjoxfQ"},
+    ],
 )
 def test_bad_list_parameters_are_400(api, workspace, query):
     status, body = api.request("GET", "/v1/contacts", key=workspace["member"], query=query)
@@ -71,15 +77,17 @@ def test_bad_list_parameters_are_400(api, workspace, query):
 
 
 def test_malformed_json_body_is_400(api, workspace):
-    status, body = api.request("POST", "/v1/contacts", key=workspace["member"], body="{not json",
-                               headers={"Content-Type": "application/json"})
+    status, body = api.request(
+        "POST", "/v1/contacts", key=workspace["member"], body="{not json", headers={"Content-Type": "application/json"}
+    )
     assert_error(status, body, 400, "invalid_input")
 
 
 def test_oversized_body_is_413_and_writes_nothing(api, workspace):
     huge = '{"phone": "' + A + '", "name": "' + "x" * 1_100_000 + '"}'
-    status, body = api.request("POST", "/v1/contacts", key=workspace["member"], body=huge,
-                               headers={"Content-Type": "application/json"})
+    status, body = api.request(
+        "POST", "/v1/contacts", key=workspace["member"], body=huge, headers={"Content-Type": "application/json"}
+    )
     assert_error(status, body, 413, "payload_too_large")
     assert repository.get_contact(workspace["id"], A) is None
 
@@ -94,15 +102,22 @@ def test_oversized_body_is_413_and_writes_nothing(api, workspace):
     ],
 )
 def test_unusable_csv_is_refused_whole(api, workspace, csv_body, content_type, expected, code):
-    status, body = api.request("POST", "/v1/contacts/import", key=workspace["member"], body=csv_body,
-                               headers={"Content-Type": content_type})
+    status, body = api.request(
+        "POST", "/v1/contacts/import", key=workspace["member"], body=csv_body, headers={"Content-Type": content_type}
+    )
     assert_error(status, body, expected, code)
     assert repository.get_contact(workspace["id"], A) is None
 
 
 def test_admin_opt_in_without_note_changes_nothing(api, workspace):
-    api.request("POST", "/v1/contact/set_status", key=workspace["member"], json_body={"phone": A, "status": "unsubscribed"})
-    status, body = api.request("POST", "/v1/contact/set_status", key=workspace["admin"],
-                               json_body={"phone": A, "status": "subscribed", "note": "   "})
+    api.request(
+        "POST", "/v1/contact/set_status", key=workspace["member"], json_body={"phone": A, "status": "unsubscribed"}
+    )
+    status, body = api.request(
+        "POST",
+        "/v1/contact/set_status",
+        key=workspace["admin"],
+        json_body={"phone": A, "status": "subscribed", "note": "   "},
+    )
     assert_error(status, body, 400, "note_required")
     assert repository.get_contact(workspace["id"], A).status.value == "opted_out"

@@ -99,9 +99,7 @@ def test_built_function_runs_with_only_its_folder_and_the_layer(spec, moto_endpo
     from optout.services import accounts
 
     _, _, admin_key = accounts.create_workspace("Smoke test")
-    events = [
-        [path.name, json.loads(path.read_text().replace("${API_KEY}", admin_key))] for path in event_files
-    ]
+    events = [[path.name, json.loads(path.read_text().replace("${API_KEY}", admin_key))] for path in event_files]
     env = {
         "PATH": os.environ["PATH"],
         "PYENV_VERSION": os.environ.get("PYENV_VERSION", "3.12.1"),
@@ -116,7 +114,12 @@ def test_built_function_runs_with_only_its_folder_and_the_layer(spec, moto_endpo
     }
     completed = subprocess.run(
         [_python312(), "-I", "-S", "-c", RUNNER, str(function_dir), str(layer_dir), spec.handler],
-        input=json.dumps(events), capture_output=True, text=True, env=env, timeout=120, check=False,
+        input=json.dumps(events),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert completed.returncode == 0, completed.stderr[-4000:]
     payload = json.loads(completed.stdout.rsplit("@@RESULT@@", 1)[1])

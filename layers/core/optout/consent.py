@@ -138,7 +138,9 @@ def require_note(note: str | None) -> str:
     return text
 
 
-def staff_target(command: StatusCommand, current: Contact | None, principal: Principal, note: str | None) -> ContactStatus:
+def staff_target(
+    command: StatusCommand, current: Contact | None, principal: Principal, note: str | None
+) -> ContactStatus:
     """Resolve a staff command to a target status, enforcing who may do what.
 
     - opting in (subscribed/active) and unblocking are for admins only, with a note;
@@ -207,9 +209,7 @@ def import_row_write(
     Returns the row's outcome and the write to make (None when nothing would change).
     """
     if current is None:
-        fresh = new_contact(workspace_id, phone, context.at).model_copy(
-            update={"name": name, "attributes": attributes}
-        )
+        fresh = new_contact(workspace_id, phone, context.at).model_copy(update={"name": name, "attributes": attributes})
         if opt_out:
             change = status_change(None, ContactStatus.OPTED_OUT, context, workspace_id=workspace_id, phone=phone)
             assert change is not None
@@ -232,7 +232,9 @@ def import_row_write(
     if opt_out and current.status is ContactStatus.ACTIVE:
         change = status_change(updated, ContactStatus.OPTED_OUT, context, workspace_id=workspace_id, phone=phone)
         return ImportOutcome.OPTED_OUT, change
-    outcome = ImportOutcome.KEPT if (
-        current.status is ContactStatus.BLOCKED or (current.status is ContactStatus.OPTED_OUT and not opt_out)
-    ) else ImportOutcome.UPDATED
+    outcome = (
+        ImportOutcome.KEPT
+        if (current.status is ContactStatus.BLOCKED or (current.status is ContactStatus.OPTED_OUT and not opt_out))
+        else ImportOutcome.UPDATED
+    )
     return outcome, profile_write(current, updated) if profile_changed else None

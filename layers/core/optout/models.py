@@ -127,12 +127,10 @@ class ConsentEvent(BaseModel):
 
 
 DEFAULT_OPT_OUT_REPLY = (
-    "You have been unsubscribed from {program} and will receive no more messages. "
-    "Reply START to resubscribe."
+    "You have been unsubscribed from {program} and will receive no more messages. Reply START to resubscribe."
 )
 DEFAULT_OPT_IN_REPLY = (
-    "You are resubscribed to {program}. Reply HELP for help, STOP to unsubscribe. "
-    "Msg&data rates may apply."
+    "You are resubscribed to {program}. Reply HELP for help, STOP to unsubscribe. Msg&data rates may apply."
 )
 DEFAULT_HELP_REPLY = (
     "{program}: for help contact {help_contact}. Msg frequency varies. "

@@ -156,9 +156,7 @@ def contact_to_item(contact: Contact) -> dict[str, Any]:
         item.pop("attributes", None)
     if not contact.is_deleted:
         # Deleted profiles leave the index, so lists and bulk deletes never see them again.
-        item["status_pk"] = status_partition(
-            contact.workspace_id, contact.status, status_shard(contact.phone)
-        )
+        item["status_pk"] = status_partition(contact.workspace_id, contact.status, status_shard(contact.phone))
         item["status_sk"] = contact.phone
     return item
 
@@ -276,13 +274,7 @@ def write_contacts(writes: Sequence[ContactWrite]) -> None:
         error = exc.response.get("Error", {})
         if error.get("Code") == "TransactionCanceledException":
             reasons = exc.response.get("CancellationReasons") or []
-            failed = sorted(
-                {
-                    owners[i]
-                    for i, reason in enumerate(reasons)
-                    if reason.get("Code") not in (None, "None")
-                }
-            )
+            failed = sorted({owners[i] for i, reason in enumerate(reasons) if reason.get("Code") not in (None, "None")})
             if failed and all(
                 reasons[i].get("Code") == "ConditionalCheckFailed"
                 for i in range(len(reasons))
@@ -399,9 +391,27 @@ def create_workspace(workspace: Workspace, first_key: ApiKey) -> None:
     table = accounts_table()
     _transact(
         [
-            {"Put": {"TableName": table, "Item": serialize(ws_item), "ConditionExpression": "attribute_not_exists(pk)"}},
-            {"Put": {"TableName": table, "Item": serialize(by_hash), "ConditionExpression": "attribute_not_exists(pk)"}},
-            {"Put": {"TableName": table, "Item": serialize(by_workspace), "ConditionExpression": "attribute_not_exists(pk)"}},
+            {
+                "Put": {
+                    "TableName": table,
+                    "Item": serialize(ws_item),
+                    "ConditionExpression": "attribute_not_exists(pk)",
+                }
+            },
+            {
+                "Put": {
+                    "TableName": table,
+                    "Item": serialize(by_hash),
+                    "ConditionExpression": "attribute_not_exists(pk)",
+                }
+            },
+            {
+                "Put": {
+                    "TableName": table,
+                    "Item": serialize(by_workspace),
+                    "ConditionExpression": "attribute_not_exists(pk)",
+                }
+            },
         ]
     )
 
@@ -433,8 +443,20 @@ def put_api_key(key: ApiKey) -> None:
     table = accounts_table()
     _transact(
         [
-            {"Put": {"TableName": table, "Item": serialize(by_hash), "ConditionExpression": "attribute_not_exists(pk)"}},
-            {"Put": {"TableName": table, "Item": serialize(by_workspace), "ConditionExpression": "attribute_not_exists(pk)"}},
+            {
+                "Put": {
+                    "TableName": table,
+                    "Item": serialize(by_hash),
+                    "ConditionExpression": "attribute_not_exists(pk)",
+                }
+            },
+            {
+                "Put": {
+                    "TableName": table,
+                    "Item": serialize(by_workspace),
+                    "ConditionExpression": "attribute_not_exists(pk)",
+                }
+            },
             # The workspace must exist: keys are never created for a missing one.
             {
                 "ConditionCheck": {
@@ -491,8 +513,20 @@ def revoke_api_key(key: ApiKey, revoked_at: datetime) -> None:
     }
     _transact(
         [
-            {"Update": {"TableName": table, "Key": {"pk": {"S": f"APIKEY#{key.key_hash}"}, "sk": {"S": "APIKEY"}}, **update}},
-            {"Update": {"TableName": table, "Key": {"pk": {"S": f"WS#{key.workspace_id}"}, "sk": {"S": f"APIKEY#{key.key_id}"}}, **update}},
+            {
+                "Update": {
+                    "TableName": table,
+                    "Key": {"pk": {"S": f"APIKEY#{key.key_hash}"}, "sk": {"S": "APIKEY"}},
+                    **update,
+                }
+            },
+            {
+                "Update": {
+                    "TableName": table,
+                    "Key": {"pk": {"S": f"WS#{key.workspace_id}"}, "sk": {"S": f"APIKEY#{key.key_id}"}},
+                    **update,
+                }
+            },
         ]
     )
 

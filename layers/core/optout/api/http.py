@@ -49,8 +49,14 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
     details = []
     for err in exc.errors():
         loc = [str(part) for part in err.get("loc", ())]
-        details.append({"field": ".".join(loc[1:]) or ".".join(loc), "in": loc[0] if loc else None,
-                        "message": err.get("msg"), "type": err.get("type")})
+        details.append(
+            {
+                "field": ".".join(loc[1:]) or ".".join(loc),
+                "in": loc[0] if loc else None,
+                "message": err.get("msg"),
+                "type": err.get("type"),
+            }
+        )
     return details
 
 
@@ -60,8 +66,9 @@ def build_app(title: str) -> APIGatewayRestResolver:
 
     @app.exception_handler(DomainError)
     def _domain_error(exc: DomainError) -> Response[Any]:
-        logger.info("request refused", extra={"code": exc.code, "status": exc.http_status,
-                                              "path": app.current_event.path})
+        logger.info(
+            "request refused", extra={"code": exc.code, "status": exc.http_status, "path": app.current_event.path}
+        )
         return error_response(exc.http_status, exc.code, exc.message, exc.details)
 
     @app.exception_handler(RequestValidationError)
@@ -81,8 +88,11 @@ def build_app(title: str) -> APIGatewayRestResolver:
 
     @app.get(OPENAPI_PATH, include_in_schema=False)
     def _openapi() -> Response[Any]:
-        return Response(status_code=200, content_type=content_types.APPLICATION_JSON,
-                        body=app.get_openapi_json_schema(title=title, version="1.0.0"))
+        return Response(
+            status_code=200,
+            content_type=content_types.APPLICATION_JSON,
+            body=app.get_openapi_json_schema(title=title, version="1.0.0"),
+        )
 
     return app
 

@@ -95,8 +95,11 @@ def create_contact(
             write: ContactWrite | None = None
             if status is ContactStatus.BLOCKED:
                 write = consent.status_change(
-                    restored, status, consent.staff_context(principal, now, note),
-                    workspace_id=principal.workspace_id, phone=phone,
+                    restored,
+                    status,
+                    consent.staff_context(principal, now, note),
+                    workspace_id=principal.workspace_id,
+                    phone=phone,
                 )
             kept = write is None and status is not current.status
             write = write or consent.profile_write(current, restored)
@@ -109,8 +112,11 @@ def create_contact(
             write = ContactWrite(contact=fresh, expected_version=None)
         else:
             change = consent.status_change(
-                None, status, consent.staff_context(principal, now, note),
-                workspace_id=principal.workspace_id, phone=phone,
+                None,
+                status,
+                consent.staff_context(principal, now, note),
+                workspace_id=principal.workspace_id,
+                phone=phone,
             )
             assert change is not None
             write = ContactWrite(
@@ -189,16 +195,23 @@ def list_contacts(
     items it returns.
     """
     statuses = _status_list(status)
-    position = {"s": 0, "h": 0, "k": None}
+    s_index: Any = 0
+    shard: Any = 0
+    start_key: Any = None
     if cursor:
         position = repository.decode_cursor(cursor)
-        if not (isinstance(position.get("s"), int) and isinstance(position.get("h"), int)):
+        s_index, shard, start_key = position.get("s"), position.get("h"), position.get("k")
+        valid = (
+            isinstance(s_index, int)
+            and isinstance(shard, int)
+            and 0 <= s_index < len(statuses)
+            and 0 <= shard < repository.STATUS_SHARDS
+            and (start_key is None or isinstance(start_key, dict))
+            and position.get("w") == principal.workspace_id
+            and position.get("f") == (status.value if status else None)
+        )
+        if not valid:
             raise InvalidInput("cursor is not valid", code="invalid_cursor")
-        if not 0 <= position["s"] < len(statuses) or not 0 <= position["h"] < repository.STATUS_SHARDS:
-            raise InvalidInput("cursor is not valid", code="invalid_cursor")
-        if position.get("w") != principal.workspace_id or position.get("f") != (status.value if status else None):
-            raise InvalidInput("cursor is not valid", code="invalid_cursor")
-    s_index, shard, start_key = position["s"], position["h"], position.get("k")
     contacts: list[Contact] = []
     while len(contacts) < limit:
         page, start_key = repository.query_contacts_by_status(
@@ -212,7 +225,11 @@ def list_contacts(
                 if s_index == len(statuses):
                     return contacts, None
     cursor_state = {
-        "w": principal.workspace_id, "f": status.value if status else None, "s": s_index, "h": shard, "k": start_key,
+        "w": principal.workspace_id,
+        "f": status.value if status else None,
+        "s": s_index,
+        "h": shard,
+        "k": start_key,
     }
     return contacts, repository.encode_cursor(cursor_state)
 
@@ -259,9 +276,7 @@ def contact_events(
     """A contact's consent history, newest first. Kept after the profile is deleted."""
     phone = workspace_phone(principal, raw_phone)
     start_key = repository.decode_cursor(cursor)["k"] if cursor else None
-    events, last_key = repository.query_contact_events(
-        principal.workspace_id, phone, limit=limit, start_key=start_key
-    )
+    events, last_key = repository.query_contact_events(principal.workspace_id, phone, limit=limit, start_key=start_key)
     if not events and start_key is None and repository.get_contact(principal.workspace_id, phone) is None:
         raise NotFound("contact not found", code="contact_not_found", details={"phone": phone})
     return events, repository.encode_cursor({"k": last_key}) if last_key else None
@@ -274,9 +289,7 @@ class StatusResult:
     event: ConsentEvent | None
 
 
-def set_status(
-    principal: Principal, raw_phone: str, command: consent.StatusCommand, note: str | None
-) -> StatusResult:
+def set_status(principal: Principal, raw_phone: str, command: consent.StatusCommand, note: str | None) -> StatusResult:
     """Heymarket-compatible status change by staff, with the rules in `consent.staff_target`."""
     phone = workspace_phone(principal, raw_phone)
 
@@ -290,8 +303,11 @@ def set_status(
             raise NotFound("contact not found", code="contact_not_found", details={"phone": phone})
         target = consent.staff_target(command, current, principal, note)
         change = consent.status_change(
-            current, target, consent.staff_context(principal, utc_now(), note, Reason.API),
-            workspace_id=principal.workspace_id, phone=phone,
+            current,
+            target,
+            consent.staff_context(principal, utc_now(), note, Reason.API),
+            workspace_id=principal.workspace_id,
+            phone=phone,
         )
         if change is None:
             assert current is not None

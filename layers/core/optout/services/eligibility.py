@@ -1,4 +1,4 @@
-""""May I send to these numbers?": one BatchGetItem per 100 numbers, retrying only unprocessed keys."""
+""" "May I send to these numbers?": one BatchGetItem per 100 numbers, retrying only unprocessed keys."""
 
 from __future__ import annotations
 

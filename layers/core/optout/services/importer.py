@@ -17,7 +17,7 @@ from typing import Any
 
 from optout import consent, repository
 from optout.errors import InvalidInput, InvalidPhone, PayloadTooLarge
-from optout.models import Contact, ContactWrite, Principal, Reason, utc_now
+from optout.models import ContactWrite, Principal, Reason, utc_now
 from optout.phones import normalize_phone
 from optout.services.accounts import get_workspace
 
@@ -184,7 +184,7 @@ def _import_batch(principal: Principal, rows: list[ImportRow]) -> list[tuple[Imp
         retry: list[ImportRow] = []
         for chunk in repository.chunk_writes([w for _, _, w in writes]):
             chunk_rows = writes[: len(chunk)]
-            writes = writes[len(chunk):]
+            writes = writes[len(chunk) :]
             try:
                 repository.write_contacts(chunk)
                 results.extend((row, outcome) for row, outcome, _ in chunk_rows)

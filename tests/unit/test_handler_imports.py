@@ -1,0 +1,38 @@
+"""Each handler imports only what its routes use: a cold start pays for nothing else."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from local_stack import template
+
+# Modules that belong to other functions' jobs.
+NOT_FOR = {
+    "ContactsApiFunction": ["optout.engine", "optout.carriers", "twilio", "moto", "local_stack"],
+}
+
+PROBE = """
+import importlib.util, json, sys
+sys.path[:0] = [{layer!r}]
+spec = importlib.util.spec_from_file_location("app", {path!r})
+module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module)
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+@pytest.mark.parametrize("spec", list(template.functions().values()), ids=lambda s: s.logical_id)
+def test_handler_does_not_import_other_jobs_modules(spec):
+    code = PROBE.format(layer=str(template.LAYER_PATH), path=str(spec.code_uri / "app.py"))
+    env = {**os.environ, **spec.environment, "POWERTOOLS_TRACE_DISABLED": "true"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    modules = set(json.loads(out.stdout.splitlines()[-1]))
+    assert "optout.repository" in modules or spec.logical_id not in NOT_FOR  # the probe really loaded it
+    unwanted = [
+        m for m in modules for prefix in NOT_FOR.get(spec.logical_id, []) if m == prefix or m.startswith(prefix + ".")
+    ]
+    assert unwanted == []
