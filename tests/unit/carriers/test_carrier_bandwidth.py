@@ -15,9 +15,7 @@ BANDWIDTH_SAMPLES = [s for s in SAMPLES if s["provider"] == "bandwidth"]
 
 
 def basic(username: str, password: str, scheme: str = "Basic") -> dict[str, str]:
-    return {
-        "Authorization": f"{scheme} " + base64.b64encode(f"{username}:{password}".encode()).decode()
-    }
+    return {"Authorization": f"{scheme} " + base64.b64encode(f"{username}:{password}".encode()).decode()}
 
 
 @pytest.mark.parametrize("sample", BANDWIDTH_SAMPLES, ids=sample_ids(BANDWIDTH_SAMPLES))

@@ -102,9 +102,7 @@ def test_send_failure_for_other_providers() -> None:
     twilio = send_failure("twilio", recipient=CONTACT, inbox="+15005550001", error_code=21610)
     assert (twilio.failure_class, twilio.error_code) == ("carrier_opt_out", "21610")
     assert twilio.error_text == "Attempt to send to unsubscribed recipient"
-    telnyx = send_failure(
-        "telnyx", recipient=CONTACT, inbox="+1", error_code="40300", broadcast_id="b"
-    )
+    telnyx = send_failure("telnyx", recipient=CONTACT, inbox="+1", error_code="40300", broadcast_id="b")
     assert (telnyx.failure_class, telnyx.broadcast_id) == ("carrier_opt_out", "b")
 
 
@@ -228,9 +226,7 @@ MALFORMED: list[tuple[str, Any]] = [
     ("telnyx", _mutate("telnyx/inbound_stop.json", lambda b: b["data"].update(event_type="x.y"))),
     (
         "telnyx",
-        _mutate(
-            "telnyx/status_delivered.json", lambda b: b["data"]["payload"].update(errors="boom")
-        ),
+        _mutate("telnyx/status_delivered.json", lambda b: b["data"]["payload"].update(errors="boom")),
     ),
     ("bandwidth", b"{}"),
     ("bandwidth", b"[]"),
@@ -239,16 +235,12 @@ MALFORMED: list[tuple[str, Any]] = [
     ("bandwidth", _mutate("bandwidth/inbound_stop.json", lambda b: b[0]["message"].pop("id"))),
     (
         "bandwidth",
-        _mutate(
-            "bandwidth/inbound_stop.json", lambda b: (b[0].pop("to"), b[0]["message"].update(to=[]))
-        ),
+        _mutate("bandwidth/inbound_stop.json", lambda b: (b[0].pop("to"), b[0]["message"].update(to=[]))),
     ),
     ("bandwidth", _mutate("bandwidth/status_delivered.json", lambda b: b[0].update(type="nope"))),
     (
         "bandwidth",
-        _mutate(
-            "bandwidth/status_delivered.json", lambda b: b[0]["message"].update({"from": ["+1"]})
-        ),
+        _mutate("bandwidth/status_delivered.json", lambda b: b[0]["message"].update({"from": ["+1"]})),
     ),
     ("vonage", b'{"hello": "world"}'),
     ("vonage", b'["message_uuid"]'),

@@ -66,9 +66,7 @@ def test_from_api_gateway_rest_v1() -> None:
     )
     assert request.body == b"Body=STOP&FromZip="
     assert request.header("x-twilio-signature") == "sig"
-    public = WebhookRequest.from_api_gateway(
-        event, public_url="https://sms.example.org/twilio/status"
-    )
+    public = WebhookRequest.from_api_gateway(event, public_url="https://sms.example.org/twilio/status")
     assert public.url == "https://sms.example.org/twilio/status?broadcast_id=b-1"
 
 

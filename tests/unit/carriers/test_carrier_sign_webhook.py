@@ -58,9 +58,7 @@ def test_cli_output_verifies_and_parses(provider: str, kind: str, signing, capsy
             "bandwidth": "message-failed",
             "vonage": "rejected",
         }[provider]
-        code = {"twilio": "21610", "telnyx": "40300", "bandwidth": "4775", "vonage": "1240"}[
-            provider
-        ]
+        code = {"twilio": "21610", "telnyx": "40300", "bandwidth": "4775", "vonage": "1240"}[provider]
         argv += ["--message-id", "m-1", "--status", failed, "--error-code", code]
     assert sign_webhook.main(argv) == 0
     request = _request_from_curl(capsys.readouterr().out.strip())

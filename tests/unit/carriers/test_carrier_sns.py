@@ -109,9 +109,7 @@ def test_http_subscription_request_verifies(sns_cert, cert_loader, signing) -> N
     lambda_sns = event["Records"][0]["Sns"]
     http_spelling = {"SigningCertUrl": "SigningCertURL", "UnsubscribeUrl": "UnsubscribeURL"}
     http_body = {
-        http_spelling.get(k, k): v
-        for k, v in lambda_sns.items()
-        if v is not None and k != "MessageAttributes"
+        http_spelling.get(k, k): v for k, v in lambda_sns.items() if v is not None and k != "MessageAttributes"
     }
     signed = signing.sign_sns(http_body, sns_cert[0], cert_url=CERT_URL)
     request = WebhookRequest(

@@ -90,9 +90,7 @@ def test_tolerance_edges_and_override() -> None:
 )
 def test_malformed_headers(signature: str, timestamp: str, reason: str) -> None:
     sample = TELNYX_SAMPLES[0]
-    request = sample_request(
-        sample, {"telnyx-signature-ed25519": signature, "telnyx-timestamp": timestamp}
-    )
+    request = sample_request(sample, {"telnyx-signature-ed25519": signature, "telnyx-timestamp": timestamp})
     with pytest.raises(SignatureError, match=reason):
         verify_telnyx(request, PUBLIC, now=NOW)
 

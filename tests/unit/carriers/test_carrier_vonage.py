@@ -20,9 +20,7 @@ from optout.carriers.signatures import (
 
 SECRET = "vonage-signature-secret-0123456789abcdef"
 NOW = 1_784_289_600
-MESSAGES_SAMPLES = [
-    s for s in SAMPLES if s["provider"] == "vonage" and not s["file"].startswith("vonage/sms_")
-]
+MESSAGES_SAMPLES = [s for s in SAMPLES if s["provider"] == "vonage" and not s["file"].startswith("vonage/sms_")]
 SMS_SAMPLES = [s for s in SAMPLES if s["file"].startswith("vonage/sms_")]
 
 
@@ -115,9 +113,7 @@ def test_sdk_reference_vectors() -> None:
     assert vonage_sms_signature(params, "signature_secret", "sha256") == (
         "280c4320703dbc98bfa22db676655ed2acfbfe8792b062ff7622e67f1183c287"
     )
-    assert vonage_sms_signature(params, "signature_secret", "md5") == (
-        "724c2bf6ca423c36e20631b11d1c5753"
-    )
+    assert vonage_sms_signature(params, "signature_secret", "md5") == ("724c2bf6ca423c36e20631b11d1c5753")
     signed = {
         "param": "value",
         "timestamp": "1234567890",
@@ -163,9 +159,7 @@ def test_sms_api_get_request_and_timestamp_window(signing) -> None:
         verify_vonage_sms_signature(signed, SECRET, "sha256", now=NOW + 600, tolerance_seconds=300)
     unsigned = {k: v for k, v in signed.items() if k != "sig"}
     with pytest.raises(SignatureError, match="missing"):
-        verify_request(
-            "vonage", WebhookRequest("GET", url.split("?")[0] + "?" + urlencode(unsigned)), creds
-        )
+        verify_request("vonage", WebhookRequest("GET", url.split("?")[0] + "?" + urlencode(unsigned)), creds)
 
 
 def test_unknown_signature_method_is_configuration_error() -> None:
