@@ -380,38 +380,25 @@ def _transact(items: list[dict[str, Any]]) -> None:
         raise _storage_error(exc) from exc
 
 
+def _put_new(table: str, item: dict[str, Any]) -> dict[str, Any]:
+    """A transaction Put that never overwrites an existing item."""
+    return {"Put": {"TableName": table, "Item": serialize(item), "ConditionExpression": "attribute_not_exists(pk)"}}
+
+
+def _workspace_item(workspace: Workspace) -> dict[str, Any]:
+    return {"pk": f"WS#{workspace.id}", "sk": "WORKSPACE", **workspace.model_dump(mode="python", exclude_none=True)}
+
+
 def create_workspace(workspace: Workspace, first_key: ApiKey) -> None:
     """Create a workspace and its first admin key together."""
-    ws_item = {
-        "pk": f"WS#{workspace.id}",
-        "sk": "WORKSPACE",
-        **workspace.model_dump(mode="python", exclude_none=True),
-    }
+    ws_item = _workspace_item(workspace)
     by_hash, by_workspace = _api_key_items(first_key)
     table = accounts_table()
     _transact(
         [
-            {
-                "Put": {
-                    "TableName": table,
-                    "Item": serialize(ws_item),
-                    "ConditionExpression": "attribute_not_exists(pk)",
-                }
-            },
-            {
-                "Put": {
-                    "TableName": table,
-                    "Item": serialize(by_hash),
-                    "ConditionExpression": "attribute_not_exists(pk)",
-                }
-            },
-            {
-                "Put": {
-                    "TableName": table,
-                    "Item": serialize(by_workspace),
-                    "ConditionExpression": "attribute_not_exists(pk)",
-                }
-            },
+            _put_new(table, ws_item),
+            _put_new(table, by_hash),
+            _put_new(table, by_workspace),
         ]
     )
 
@@ -428,11 +415,10 @@ def get_workspace(workspace_id: str) -> Workspace:
 
 
 def save_workspace(workspace: Workspace, *, expected_version: int) -> None:
-    item = {"pk": f"WS#{workspace.id}", "sk": "WORKSPACE", **workspace.model_dump(mode="python", exclude_none=True)}
     _call(
         "put_item",
         TableName=accounts_table(),
-        Item=serialize(item),
+        Item=serialize(_workspace_item(workspace)),
         ConditionExpression="version = :v",
         ExpressionAttributeValues={":v": {"N": str(expected_version)}},
     )
@@ -443,20 +429,8 @@ def put_api_key(key: ApiKey) -> None:
     table = accounts_table()
     _transact(
         [
-            {
-                "Put": {
-                    "TableName": table,
-                    "Item": serialize(by_hash),
-                    "ConditionExpression": "attribute_not_exists(pk)",
-                }
-            },
-            {
-                "Put": {
-                    "TableName": table,
-                    "Item": serialize(by_workspace),
-                    "ConditionExpression": "attribute_not_exists(pk)",
-                }
-            },
+            _put_new(table, by_hash),
+            _put_new(table, by_workspace),
             # The workspace must exist: keys are never created for a missing one.
             {
                 "ConditionCheck": {
