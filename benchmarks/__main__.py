@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 
 SECTIONS = ["benchmarks.cold_start", "benchmarks.contacts", "benchmarks.bench_engine"]
@@ -17,7 +18,9 @@ def main() -> int:
         except ModuleNotFoundError:
             continue
         print(f"\n=== {name.rpartition('.')[2]} ===", flush=True)
-        module.run()
+        result = module.run()
+        if isinstance(result, dict):
+            print(json.dumps(result, indent=2))
         sys.stdout.flush()
     return 0
 

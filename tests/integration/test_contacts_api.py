@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-
 from optout import repository
 
 A = "+14155550100"

@@ -1,0 +1,93 @@
+"""Value types of the opt-out engine: settings in, decision out. Standard library only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+TYPO_MODES = ("opt_out", "confirm", "ignore")
+
+
+class Action(StrEnum):
+    """What the caller should do with the message."""
+
+    OPT_OUT = "opt_out"
+    OPT_IN = "opt_in"
+    HELP = "help"
+    CONFIRM = "confirm"  # probable opt-out (typo): ask the contact before acting
+    NONE = "none"
+
+
+class Rule(StrEnum):
+    """Which rule decided."""
+
+    KEYWORD = "keyword"
+    INTENT = "intent"
+    TYPO = "typo"
+    EXCLUSION = "exclusion"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class EngineSettings:
+    """Per-workspace switches. Frozen and hashable, so the tables built from it can be cached."""
+
+    intent_enabled: bool = True  # natural-language opt-outs on by default
+    typo_mode: str = "confirm"  # "opt_out" | "confirm" | "ignore"
+    extra_opt_out_keywords: tuple[str, ...] = ()  # workspace's own keywords
+    extra_opt_in_keywords: tuple[str, ...] = ()
+    extra_help_keywords: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.typo_mode not in TYPO_MODES:
+            raise ValueError(
+                f"typo_mode must be one of {', '.join(TYPO_MODES)}, not {self.typo_mode!r}"
+            )
+        # Accept lists from callers (JSON settings) but store tuples so the settings stay hashable.
+        for name in ("extra_opt_out_keywords", "extra_opt_in_keywords", "extra_help_keywords"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                raise TypeError(f"{name} must be a sequence of keywords, not a string")
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
+
+
+DEFAULT_SETTINGS = EngineSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The engine's verdict on one inbound message."""
+
+    action: Action
+    rule: Rule
+    match: str | None  # matched text as it appears in `normalized`
+    keyword: str | None  # canonical keyword when one applies ("STOP" for "stpo"), else None
+    language: str | None  # "en" | "es" | "fr" when known
+    normalized: str  # the normalised message
+    detail: str | None  # short human explanation
+
+    def to_dict(self) -> dict[str, str | None]:
+        """JSON-ready form; enums become their string values."""
+        return {
+            "action": self.action.value,
+            "rule": self.rule.value,
+            "match": self.match,
+            "keyword": self.keyword,
+            "language": self.language,
+            "normalized": self.normalized,
+            "detail": self.detail,
+        }
+
+
+_REASONS = {Rule.KEYWORD: "keyword", Rule.INTENT: "intent", Rule.TYPO: "fuzzy"}
+
+
+def reason_for(decision: Decision) -> str | None:
+    """Consent-event reason (optout.models.Reason value) for a decision, or None.
+
+    None when the decision does not act (action NONE: no match, exclusion, ignored typo).
+    """
+    if decision.action is Action.NONE:
+        return None
+    return _REASONS.get(decision.rule)

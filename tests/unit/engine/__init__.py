@@ -1,0 +1,1 @@
+"""Tests of the opt-out engine (optout.engine) and its command line."""
