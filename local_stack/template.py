@@ -124,6 +124,15 @@ def create_resources(session: Any) -> dict[str, str]:
         names[spec["TableName"]] = spec["TableName"]
         if spec["TableName"] not in existing:
             dynamodb.create_table(**spec)
+    sns = session.client("sns", region_name=LOCAL_REGION)
+    for name in resources(template, "AWS::SNS::Topic"):
+        names[name] = sns.create_topic(Name=name)["TopicArn"]
+    events = session.client("events", region_name=LOCAL_REGION)
+    existing_buses = {bus["Name"] for bus in events.list_event_buses()["EventBuses"]}
+    for name in resources(template, "AWS::Events::EventBus"):
+        names[name] = name  # locally a bus is named by its logical id, as its Ref resolves here
+        if name not in existing_buses:
+            events.create_event_bus(Name=name)
     for name, props in resources(template, "AWS::DynamoDB::Table").items():
         ttl = props.get("TimeToLiveSpecification")
         if ttl and ttl.get("Enabled"):
