@@ -47,14 +47,17 @@ def _refuse_scan(**_: Any) -> None:
 @pytest.fixture
 def aws() -> Iterator[None]:
     """Fresh moto state with every table the template declares."""
+    from aws_lambda_powertools.utilities import parameters
     from moto import mock_aws
 
     from optout import repository
-    from optout.services import accounts
+    from optout.services import accounts, inboxes
 
     with mock_aws():
         repository.dynamodb_client.cache_clear()
         accounts._workspace_cache.clear()
+        inboxes._cache.clear()
+        parameters.clear_caches()
         template.create_resources(boto3.Session())
         repository.dynamodb_client().meta.events.register("before-call.dynamodb.Scan", _refuse_scan)
         yield

@@ -19,6 +19,7 @@ from optout.api.schemas import (
     ApiKeyIn,
     ApiKeyList,
     ApiKeyOut,
+    AutoOptOutPage,
     BulkDeleteOut,
     ContactCreated,
     ContactIn,
@@ -31,13 +32,18 @@ from optout.api.schemas import (
     EventOut,
     EventPage,
     ImportOut,
+    InboxIn,
+    InboxList,
+    InboxOut,
+    OptInIn,
     SetStatusIn,
     SetStatusOut,
 )
+from optout.consent import StatusCommand
 from optout.errors import UnsupportedMediaType
 from optout.models import ContactStatus, WorkspaceSettings
 from optout.observability import logger, metrics, tracer
-from optout.services import accounts, contacts, eligibility, importer
+from optout.services import accounts, contacts, eligibility, importer, inboxes
 
 app = build_app("Opt-out service: contacts API")
 IMPORT_PATH = "/v1/contacts/import"
@@ -164,6 +170,43 @@ def list_api_keys() -> ApiKeyList:
 @app.delete("/v1/api-keys/<key_id>", summary="Revoke an API key (admin)")
 def revoke_api_key(key_id: str) -> ApiKeyOut:
     return ApiKeyOut.of(accounts.revoke_api_key(principal_of(app), key_id))
+
+
+@app.put("/v1/inboxes/<number>", summary="Register a business number (admin) with its provider and signing secret")
+def put_inbox(number: str, body: Annotated[InboxIn, Body()]) -> InboxOut:
+    inbox = inboxes.register_inbox(
+        principal_of(app), _phone(number), provider=body.provider, secret_ref=body.secret_ref, topic_arn=body.topic_arn
+    )
+    return InboxOut.of(inbox)
+
+
+@app.get("/v1/inboxes", summary="List the workspace's inboxes")
+def list_inboxes() -> InboxList:
+    return InboxList(inboxes=[InboxOut.of(i) for i in inboxes.list_inboxes(principal_of(app))])
+
+
+@app.delete("/v1/inboxes/<number>", summary="Unregister an inbox (admin)")
+def delete_inbox(number: str) -> InboxOut:
+    return InboxOut.of(inboxes.delete_inbox(principal_of(app), _phone(number)))
+
+
+@app.get("/v1/auto-opt-outs", summary="The Auto Opt-Out folder: intent and typo opt-outs with their messages")
+def list_auto_opt_outs(
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+) -> AutoOptOutPage:
+    events, next_cursor = contacts.auto_opt_outs(principal_of(app), limit=limit, cursor=cursor)
+    return AutoOptOutPage(opt_outs=[EventOut.of(e) for e in events], next_cursor=next_cursor)
+
+
+@app.post("/v1/auto-opt-outs/<phone>/opt-in", summary="Opt an auto-opted-out contact back in (admin, with a note)")
+def opt_in_from_folder(phone: str, body: Annotated[OptInIn, Body()]) -> SetStatusOut:
+    result = contacts.set_status(principal_of(app), _phone(phone), StatusCommand.SUBSCRIBED, body.note)
+    return SetStatusOut(
+        contact=ContactOut.of(result.contact),
+        changed=result.changed,
+        event=EventOut.of(result.event) if result.event else None,
+    )
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

@@ -44,6 +44,7 @@ class StatusContext:
     message_id: str | None = None
     message_text: str | None = None
     decision: dict[str, Any] | None = None
+    source_at: datetime | None = None  # the provider's timestamp of the triggering message
 
 
 def new_contact(workspace_id: str, phone: str, at: datetime) -> Contact:
@@ -82,6 +83,9 @@ def status_change(
         update["status_before_block"] = None
     if target is ContactStatus.ACTIVE:
         update["last_opt_in_at"] = context.at
+        if context.initiator.type is InitiatorType.CONTACT:
+            update["last_keyword_opt_in_at"] = context.at
+    update["status_source_at"] = context.source_at
     contact = base.model_copy(update=update)
     if current is not None:
         contact = _next_version(contact)

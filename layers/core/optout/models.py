@@ -93,6 +93,11 @@ class Contact(BaseModel):
     # What the contact was before a block, so that unblocking never re-subscribes an opt-out.
     status_before_block: ContactStatus | None = None
     last_opt_in_at: datetime | None = None
+    # When the contact last re-subscribed by texting an opt-in keyword (the six-month rule).
+    last_keyword_opt_in_at: datetime | None = None
+    # The provider's timestamp of the message behind the current status, so that an older START
+    # delivered late never undoes a newer opt-out.
+    status_source_at: datetime | None = None
     created_at: datetime
     updated_at: datetime
     # A deleted contact keeps its status as a suppression record; only the profile goes.
@@ -138,6 +143,17 @@ DEFAULT_HELP_REPLY = (
 )
 
 
+DEFAULT_CONFIRM_REPLY = (
+    "Did you mean to unsubscribe from {program}? Reply STOP to stop receiving messages."
+)
+
+
+class TypoMode(StrEnum):
+    OPT_OUT = "opt_out"
+    CONFIRM = "confirm"
+    IGNORE = "ignore"
+
+
 class WorkspaceSettings(BaseModel):
     """A workspace's options. `PUT /v1/settings` changes only the fields it names."""
 
@@ -149,6 +165,15 @@ class WorkspaceSettings(BaseModel):
     opt_out_reply: str = Field(default=DEFAULT_OPT_OUT_REPLY, min_length=1, max_length=320)
     opt_in_reply: str = Field(default=DEFAULT_OPT_IN_REPLY, min_length=1, max_length=320)
     help_reply: str = Field(default=DEFAULT_HELP_REPLY, min_length=1, max_length=320)
+    confirm_reply: str = Field(default=DEFAULT_CONFIRM_REPLY, min_length=1, max_length=320)
+    intent_opt_out: bool = Field(default=True, description="Opt out natural-language requests automatically.")
+    typo_mode: TypoMode = Field(default=TypoMode.CONFIRM, description="What a one-letter keyword typo does.")
+    opt_out_keywords: list[str] = Field(default_factory=list, max_length=50)
+    opt_in_keywords: list[str] = Field(default_factory=list, max_length=50)
+    help_keywords: list[str] = Field(default_factory=list, max_length=50)
+
+    def reply(self, template: str) -> str:
+        return template.replace("{program}", self.program_name).replace("{help_contact}", self.help_contact)
 
     @field_validator("default_region")
     @classmethod
@@ -157,6 +182,20 @@ class WorkspaceSettings(BaseModel):
         if not is_supported_region(region):
             raise ValueError(f"unknown region {value!r}; use an ISO 3166 code such as US or CA")
         return region
+
+
+PROVIDERS = ("twilio", "telnyx", "bandwidth", "vonage", "aws")
+
+
+class Inbox(BaseModel):
+    """A business number registered to a workspace, with where its signing secret lives."""
+
+    number: str
+    workspace_id: str
+    provider: str
+    secret_ref: str | None = None  # Secrets Manager name or ARN; AWS (SNS) needs none
+    topic_arn: str | None = None  # AWS: the SNS topic its messages must come from
+    created_at: datetime
 
 
 class Workspace(BaseModel):

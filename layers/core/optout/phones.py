@@ -22,7 +22,11 @@ def normalize_phone(raw: str, default_region: str = "US") -> str:
         parsed = phonenumbers.parse(text, default_region.upper())
     except phonenumbers.NumberParseException as exc:
         raise InvalidPhone(f"not a phone number: {exc._msg}", details={"input": text}) from None
-    if not phonenumbers.is_valid_number(parsed):
+    # An international number of a possible length is accepted even when our metadata does not
+    # know its range yet: a STOP from a brand-new range must still be honoured.
+    if not phonenumbers.is_valid_number(parsed) and not (
+        text.startswith("+") and phonenumbers.is_possible_number(parsed)
+    ):
         raise InvalidPhone(
             f"not a valid phone number for region {phonenumbers.region_code_for_number(parsed) or default_region}",
             details={"input": text},
@@ -32,3 +36,4 @@ def normalize_phone(raw: str, default_region: str = "US") -> str:
 
 def is_supported_region(region: str) -> bool:
     return region.upper() in phonenumbers.SUPPORTED_REGIONS
+

@@ -35,11 +35,14 @@ from optout.models import (
     Contact,
     ContactStatus,
     ContactWrite,
+    Inbox,
+    Reason,
     Workspace,
     iso,
 )
 
 STATUS_SHARDS = 16
+AUTO_REASONS = frozenset({Reason.INTENT, Reason.FUZZY})
 BATCH_GET_LIMIT = 100
 TRANSACTION_LIMIT = 100
 _MAX_BATCH_RETRIES = 8
@@ -65,6 +68,10 @@ def events_table() -> str:
 
 def accounts_table() -> str:
     return os.environ["ACCOUNTS_TABLE"]
+
+
+def idempotency_table() -> str:
+    return os.environ["IDEMPOTENCY_TABLE"]
 
 
 # --- serialisation -------------------------------------------------------------------------
@@ -216,6 +223,9 @@ def _event_to_item(event: ConsentEvent) -> dict[str, Any]:
     item = event.model_dump(mode="python", exclude_none=True)
     item["pk"] = contact_key(event.workspace_id, event.phone)
     item["sk"] = f"{iso(event.occurred_at)}#{event.event_id}"
+    if event.reason in AUTO_REASONS and event.status is ContactStatus.OPTED_OUT:
+        # Sparse index of automatic (intent and typo) opt-outs: the Auto Opt-Out folder.
+        item["auto_pk"] = f"{event.workspace_id}#auto"
     return item
 
 
@@ -256,12 +266,19 @@ class TransactionConflict(Conflict):
         self.failed = failed
 
 
-def write_contacts(writes: Sequence[ContactWrite]) -> None:
-    """Apply writes in one TransactWriteItems call: all succeed or none does."""
-    if not writes:
+def write_contacts(writes: Sequence[ContactWrite], *, markers: Sequence[dict[str, Any]] = ()) -> None:
+    """Apply writes in one TransactWriteItems call: all succeed or none does.
+
+    `markers` are idempotency records written in the same transaction; one that exists already
+    cancels the transaction with `DuplicateMessage`.
+    """
+    if not writes and not markers:
         return
     items: list[dict[str, Any]] = []
     owners: list[int] = []
+    for marker in markers:
+        items.append(_marker_put(marker))
+        owners.append(-1)
     for index, write in enumerate(writes):
         for transact_item in _transact_items(write):
             items.append(transact_item)
@@ -275,6 +292,8 @@ def write_contacts(writes: Sequence[ContactWrite]) -> None:
         if error.get("Code") == "TransactionCanceledException":
             reasons = exc.response.get("CancellationReasons") or []
             failed = sorted({owners[i] for i, reason in enumerate(reasons) if reason.get("Code") not in (None, "None")})
+            if -1 in failed:
+                raise DuplicateMessage() from None
             if failed and all(
                 reasons[i].get("Code") == "ConditionalCheckFailed"
                 for i in range(len(reasons))
@@ -286,6 +305,57 @@ def write_contacts(writes: Sequence[ContactWrite]) -> None:
         raise _storage_error(exc) from exc
     except BotoCoreError as exc:
         raise _storage_error(exc) from exc
+
+
+class DuplicateMessage(Conflict):
+    """The message was processed already: its idempotency marker exists."""
+
+    code = "duplicate_message"
+
+    def __init__(self) -> None:
+        super().__init__("this message was processed already")
+
+
+def _marker_put(marker: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "Put": {
+            "TableName": idempotency_table(),
+            "Item": serialize(marker),
+            "ConditionExpression": "attribute_not_exists(id)",
+        }
+    }
+
+
+def put_marker(marker: dict[str, Any]) -> None:
+    """Record a processed message that changed no contact; raises DuplicateMessage if seen."""
+    try:
+        dynamodb_client().put_item(**_marker_put(marker)["Put"])
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+            raise DuplicateMessage() from None
+        raise _storage_error(exc) from exc
+    except BotoCoreError as exc:
+        raise _storage_error(exc) from exc
+
+
+def get_contact_and_marker(workspace_id: str, phone: str, marker_id: str) -> tuple[Contact | None, dict[str, Any] | None]:
+    """A contact and a message's idempotency marker in one BatchGetItem."""
+    request = {
+        contacts_table(): {"Keys": [{"pk": {"S": contact_key(workspace_id, phone)}}], "ConsistentRead": True},
+        idempotency_table(): {"Keys": [{"id": {"S": marker_id}}], "ConsistentRead": True},
+    }
+    contact = marker = None
+    for attempt in range(_MAX_BATCH_RETRIES):
+        response = _call("batch_get_item", RequestItems=request)
+        for item in response.get("Responses", {}).get(contacts_table(), []):
+            contact = item_to_contact(item)
+        for item in response.get("Responses", {}).get(idempotency_table(), []):
+            marker = deserialize(item)
+        request = response.get("UnprocessedKeys") or {}
+        if not request:
+            return contact, marker
+        time.sleep(min(0.05 * 2**attempt, 1.0))
+    raise StorageError("the database is throttling reads; retry shortly")
 
 
 def chunk_writes(writes: Sequence[ContactWrite]) -> Iterator[list[ContactWrite]]:
@@ -346,13 +416,14 @@ def query_contact_events(
     if start_key:
         kwargs["ExclusiveStartKey"] = start_key
     response = _call("query", **kwargs)
-    events = []
-    for item in response.get("Items", []):
-        data = deserialize(item)
-        data.pop("pk", None)
-        data.pop("sk", None)
-        events.append(ConsentEvent.model_validate(data))
-    return events, response.get("LastEvaluatedKey")
+    return [_item_to_event(item) for item in response.get("Items", [])], response.get("LastEvaluatedKey")
+
+
+def _item_to_event(item: dict[str, Any]) -> ConsentEvent:
+    data = deserialize(item)
+    for key in ("pk", "sk", "auto_pk"):
+        data.pop(key, None)
+    return ConsentEvent.model_validate(data)
 
 
 # --- workspaces and API keys -----------------------------------------------------------------
@@ -508,3 +579,107 @@ def revoke_api_key(key: ApiKey, revoked_at: datetime) -> None:
 def iter_chunks(values: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+# --- inboxes ---------------------------------------------------------------------------------
+
+
+def _inbox_items(inbox: Inbox) -> tuple[dict[str, Any], dict[str, Any]]:
+    data = inbox.model_dump(mode="python", exclude_none=True)
+    return (
+        {**data, "pk": f"INBOX#{inbox.number}", "sk": "INBOX"},
+        {**data, "pk": f"WS#{inbox.workspace_id}", "sk": f"INBOX#{inbox.number}"},
+    )
+
+
+def _item_to_inbox(item: dict[str, Any]) -> Inbox:
+    data = deserialize(item)
+    data.pop("pk", None)
+    data.pop("sk", None)
+    return Inbox.model_validate(data)
+
+
+def get_inbox(number: str) -> Inbox | None:
+    response = _call("get_item", TableName=accounts_table(), Key={"pk": {"S": f"INBOX#{number}"}, "sk": {"S": "INBOX"}})
+    item = response.get("Item")
+    return _item_to_inbox(item) if item else None
+
+
+def put_inbox(inbox: Inbox) -> None:
+    """Register or update an inbox; refused if the number belongs to another workspace."""
+    by_number, by_workspace = _inbox_items(inbox)
+    table = accounts_table()
+    _transact(
+        [
+            {
+                "Put": {
+                    "TableName": table,
+                    "Item": serialize(by_number),
+                    "ConditionExpression": "attribute_not_exists(pk) OR workspace_id = :ws",
+                    "ExpressionAttributeValues": {":ws": {"S": inbox.workspace_id}},
+                }
+            },
+            {"Put": {"TableName": table, "Item": serialize(by_workspace)}},
+        ]
+    )
+
+
+def delete_inbox(inbox: Inbox) -> None:
+    table = accounts_table()
+    _transact(
+        [
+            {
+                "Delete": {
+                    "TableName": table,
+                    "Key": {"pk": {"S": f"INBOX#{inbox.number}"}, "sk": {"S": "INBOX"}},
+                    "ConditionExpression": "workspace_id = :ws",
+                    "ExpressionAttributeValues": {":ws": {"S": inbox.workspace_id}},
+                }
+            },
+            {
+                "Delete": {
+                    "TableName": table,
+                    "Key": {"pk": {"S": f"WS#{inbox.workspace_id}"}, "sk": {"S": f"INBOX#{inbox.number}"}},
+                }
+            },
+        ]
+    )
+
+
+def list_inboxes(workspace_id: str) -> list[Inbox]:
+    inboxes: list[Inbox] = []
+    start_key = None
+    while True:
+        kwargs: dict[str, Any] = {
+            "TableName": accounts_table(),
+            "KeyConditionExpression": "pk = :p AND begins_with(sk, :s)",
+            "ExpressionAttributeValues": {":p": {"S": f"WS#{workspace_id}"}, ":s": {"S": "INBOX#"}},
+        }
+        if start_key:
+            kwargs["ExclusiveStartKey"] = start_key
+        response = _call("query", **kwargs)
+        inboxes.extend(_item_to_inbox(item) for item in response.get("Items", []))
+        start_key = response.get("LastEvaluatedKey")
+        if not start_key:
+            return inboxes
+
+
+def query_auto_opt_outs(
+    workspace_id: str, *, limit: int, start_key: dict[str, Any] | None = None
+) -> tuple[list[ConsentEvent], dict[str, Any] | None]:
+    """Intent and typo opt-outs of a workspace, newest first (the Auto Opt-Out folder)."""
+    partition = f"{workspace_id}#auto"
+    if start_key is not None and start_key.get("auto_pk", {}).get("S") != partition:
+        raise InvalidInput("cursor is not valid", code="invalid_cursor")
+    kwargs: dict[str, Any] = {
+        "TableName": events_table(),
+        "IndexName": "AutoOptOuts",
+        "KeyConditionExpression": "auto_pk = :p",
+        "ExpressionAttributeValues": {":p": {"S": partition}},
+        "ScanIndexForward": False,
+        "Limit": limit,
+    }
+    if start_key:
+        kwargs["ExclusiveStartKey"] = start_key
+    response = _call("query", **kwargs)
+    return [_item_to_event(item) for item in response.get("Items", [])], response.get("LastEvaluatedKey")

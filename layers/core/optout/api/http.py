@@ -31,7 +31,7 @@ def error_response(status: int, code: str, message: str, details: Any = None) ->
     return Response(
         status_code=status,
         content_type=content_types.APPLICATION_JSON,
-        body=json.dumps(error_payload(code, message, details), default=str),
+        body=json.dumps(error_payload(code, message, details), default=str, separators=(",", ":")),
     )
 
 
@@ -40,7 +40,7 @@ def _proxy_error(status: int, error: DomainError) -> dict[str, Any]:
     return {
         "statusCode": status,
         "headers": {"Content-Type": content_types.APPLICATION_JSON},
-        "body": json.dumps(error_payload(error.code, error.message, error.details), default=str),
+        "body": json.dumps(error_payload(error.code, error.message, error.details), default=str, separators=(",", ":")),
         "isBase64Encoded": False,
     }
 
@@ -74,7 +74,9 @@ def build_app(title: str) -> APIGatewayRestResolver:
     @app.exception_handler(RequestValidationError)
     def _invalid_request(exc: RequestValidationError) -> Response[Any]:
         details = _validation_details(exc)
-        logger.info("invalid request", extra={"path": app.current_event.path, "errors": details})
+        # Where and what kind only: field names can quote the request body, which never goes to logs.
+        logged = [{"in": d["in"], "type": d["type"]} for d in details]
+        logger.info("invalid request", extra={"path": app.current_event.path, "errors": logged})
         return error_response(400, "invalid_input", "the request is not valid", details)
 
     @app.exception_handler(Exception)

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from optout.consent import StatusCommand
-from optout.models import ApiKey, ConsentEvent, Contact, ContactStatus, Initiator, Reason, Role
+from optout.models import ApiKey, ConsentEvent, Contact, ContactStatus, Inbox, Initiator, Reason, Role
 
 
 class _Strict(BaseModel):
@@ -173,3 +173,36 @@ class ApiKeyCreated(ApiKeyOut):
 
 class ApiKeyList(BaseModel):
     api_keys: list[ApiKeyOut]
+
+
+class InboxIn(_Strict):
+    provider: str = Field(description="twilio, telnyx, bandwidth, vonage or aws")
+    secret_ref: str | None = Field(
+        default=None, max_length=512, description="Secrets Manager name or ARN of the signing secret (JSON)."
+    )
+    topic_arn: str | None = Field(default=None, max_length=512, description="AWS: the SNS topic messages come from.")
+
+
+class InboxOut(BaseModel):
+    number: str
+    provider: str
+    secret_ref: str | None
+    topic_arn: str | None
+    created_at: datetime
+
+    @classmethod
+    def of(cls, inbox: Inbox) -> InboxOut:
+        return cls.model_validate(inbox.model_dump(include=set(cls.model_fields)))
+
+
+class InboxList(BaseModel):
+    inboxes: list[InboxOut]
+
+
+class AutoOptOutPage(BaseModel):
+    opt_outs: list[EventOut] = Field(description="Intent and typo opt-outs, newest first, with the triggering message.")
+    next_cursor: str | None
+
+
+class OptInIn(_Strict):
+    note: str = Field(min_length=1, max_length=1000, description="Why the contact may be texted again.")

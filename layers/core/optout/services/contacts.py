@@ -316,3 +316,12 @@ def set_status(principal: Principal, raw_phone: str, command: consent.StatusComm
         return StatusResult(change.contact, True, change.event)
 
     return with_retry(attempt)
+
+
+def auto_opt_outs(principal: Principal, *, limit: int, cursor: str | None) -> tuple[list[ConsentEvent], str | None]:
+    """The Auto Opt-Out folder: every intent or typo opt-out, newest first."""
+    start_key = repository.decode_cursor(cursor).get("k") if cursor else None
+    if start_key is not None and not isinstance(start_key, dict):
+        raise InvalidInput("cursor is not valid", code="invalid_cursor")
+    events, last_key = repository.query_auto_opt_outs(principal.workspace_id, limit=limit, start_key=start_key)
+    return events, repository.encode_cursor({"k": last_key}) if last_key else None

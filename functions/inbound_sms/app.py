@@ -1,0 +1,24 @@
+"""Inbound SMS: carrier webhooks over API Gateway, and AWS End User Messaging two-way SMS over SNS.
+
+The path names the provider (`/webhooks/{provider}/inbound`); the core layer verifies, decides,
+applies the consent change and answers once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from optout.observability import logger, metrics, tracer
+from optout.services import inbound
+
+
+@logger.inject_lambda_context
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    if "Records" in event:
+        return inbound.receive_sns(event)
+    provider = (event.get("resource") or event.get("path") or "").strip("/").split("/")[1]
+    return inbound.receive(provider, event)

@@ -1,0 +1,249 @@
+"""What an inbound message does: decide with the engine, apply the consent change, reply once.
+
+Steady state costs two DynamoDB requests for a STOP: one BatchGetItem for the contact and the
+message's idempotency marker, and one TransactWriteItems for the contact, its consent event and
+the marker. A carrier's retry finds the marker and gets the first answer back, writing nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from optout import consent, repository
+from optout.carriers import InboundMessage
+from optout.engine import Action, EngineSettings, Rule, classify, reason_for
+from optout.errors import InvalidPhone
+from optout.models import ContactStatus, Inbox, Reason, WorkspaceSettings, utc_now
+from optout.observability import logger
+from optout.phones import normalize_phone
+
+SIX_MONTHS = timedelta(days=183)
+MARKER_TTL_SECONDS = 7 * 24 * 3600  # longer than any carrier's retry window
+# Twilio Advanced Opt-Out has matched and answered these already.
+_TWILIO_TYPES = {"STOP": Action.OPT_OUT, "START": Action.OPT_IN, "HELP": Action.HELP}
+
+
+@dataclass(frozen=True)
+class InboundResult:
+    """The answer to one message; a retried message gets the same one."""
+
+    action: str
+    rule: str
+    reply: str | None
+    changed: bool = False
+    duplicate: bool = False
+    phone: str | None = None
+
+    def marker(self, marker_id: str, workspace_id: str) -> dict[str, Any]:
+        return {
+            "id": marker_id,
+            "workspace_id": workspace_id,
+            "action": self.action,
+            "rule": self.rule,
+            "reply": self.reply,
+            "expiration": int(time.time()) + MARKER_TTL_SECONDS,
+        }
+
+    @classmethod
+    def from_marker(cls, marker: dict[str, Any], phone: str) -> InboundResult:
+        return cls(action=marker["action"], rule=marker["rule"], reply=marker.get("reply"), duplicate=True, phone=phone)
+
+
+def engine_settings(settings: WorkspaceSettings) -> EngineSettings:
+    return EngineSettings(
+        intent_enabled=settings.intent_opt_out,
+        typo_mode=settings.typo_mode.value,
+        extra_opt_out_keywords=tuple(settings.opt_out_keywords),
+        extra_opt_in_keywords=tuple(settings.opt_in_keywords),
+        extra_help_keywords=tuple(settings.help_keywords),
+    )
+
+
+def marker_id(message: InboundMessage) -> str:
+    if message.message_id:
+        return f"inbound#{message.provider}#{message.message_id}"
+    # No id from the carrier: the same sender, inbox, text and time is the same message.
+    digest = hashlib.sha256(
+        "|".join([message.from_number, message.to_number, message.text, str(message.sent_at)]).encode()
+    ).hexdigest()
+    return f"inbound#{message.provider}#sha256:{digest}"
+
+
+def handle_inbound(
+    message: InboundMessage, inbox: Inbox, settings: WorkspaceSettings, *, attempts: int = 3
+) -> InboundResult:
+    try:
+        phone = normalize_phone(message.from_number, settings.default_region)
+    except InvalidPhone:
+        # A short code or alphanumeric sender cannot opt out of anything: acknowledge only.
+        return InboundResult(action="none", rule="none", reply=None)
+    workspace_id = inbox.workspace_id
+    key = marker_id(message)
+    current, marker = repository.get_contact_and_marker(workspace_id, phone, key)
+    if marker is not None:
+        return InboundResult.from_marker(marker, phone)
+    if current is not None and current.status is ContactStatus.BLOCKED:
+        return InboundResult(action="none", rule="blocked", reply=None, phone=phone)
+
+    now = utc_now()
+    unstopped = bool(current and current.last_keyword_opt_in_at and now - current.last_keyword_opt_in_at < SIX_MONTHS)
+    decision = classify(message.text, engine_settings(settings), unstopped_within_six_months=unstopped)
+    action = decision.action
+    carrier_answered = message.carrier_opt_out_type is not None
+    if carrier_answered and message.carrier_opt_out_type in _TWILIO_TYPES:
+        # Twilio matched its own keyword and stopped (or restarted) sending: follow it.
+        action = _TWILIO_TYPES[message.carrier_opt_out_type]
+
+    reason = Reason(reason_for(decision) or "keyword") if action in (Action.OPT_OUT, Action.OPT_IN) else None
+    context = consent.StatusContext(
+        reason=reason or Reason.KEYWORD,
+        initiator=consent.contact_initiator(phone),
+        at=now,
+        inbox=inbox.number,
+        message_id=message.message_id or None,
+        message_text=message.text[:1600],
+        decision=decision.to_dict(),
+        source_at=message.sent_at,
+    )
+    write = None
+    reply: str | None = None
+    if action is Action.OPT_OUT:
+        write = consent.status_change(current, ContactStatus.OPTED_OUT, context, workspace_id=workspace_id, phone=phone)
+        reply = settings.reply(settings.opt_out_reply) if write is not None else None
+    elif action is Action.OPT_IN and current is not None and current.status is ContactStatus.OPTED_OUT:
+        recorded_at = current.status_source_at or current.status_changed_at
+        if message.sent_at is not None and recorded_at is not None and message.sent_at < recorded_at:
+            logger.info("opt-in older than the recorded opt-out ignored", extra={"inbox": inbox.number})
+            action = Action.NONE
+        else:
+            write = consent.status_change(
+                current, ContactStatus.ACTIVE, context, workspace_id=workspace_id, phone=phone
+            )
+            reply = settings.reply(settings.opt_in_reply)
+    elif action is Action.OPT_IN:
+        action = Action.NONE  # YES or START from a contact who never opted out: an ordinary message
+    elif action is Action.HELP:
+        reply = settings.reply(settings.help_reply)
+    elif action is Action.CONFIRM:
+        reply = settings.reply(settings.confirm_reply)
+
+    if carrier_answered:
+        reply = None  # the carrier has sent its own confirmation: never a second one
+    rule = decision.rule.value if action is not Action.NONE or decision.rule is Rule.EXCLUSION else "none"
+    result = InboundResult(action=action.value, rule=rule, reply=reply, changed=write is not None, phone=phone)
+    if write is None and reply is None:
+        return result  # nothing stored, nothing sent: a retry would do the same
+    try:
+        if write is not None:
+            repository.write_contacts([write], markers=[result.marker(key, workspace_id)])
+        else:
+            repository.put_marker(result.marker(key, workspace_id))
+    except repository.DuplicateMessage:
+        _, marker = repository.get_contact_and_marker(workspace_id, phone, key)
+        return InboundResult.from_marker(marker or {"action": "none", "rule": "none"}, phone)
+    except repository.TransactionConflict:
+        if attempts <= 1:
+            raise
+        # The contact changed meanwhile (another message, an API call): decide again on fresh data.
+        return handle_inbound(message, inbox, settings, attempts=attempts - 1)
+    return result
+
+
+def record_metrics(result: InboundResult) -> None:
+    if not result.changed and result.action != Action.HELP.value:
+        return
+    from optout.observability import MetricUnit, single_metric
+
+    name = {"opt_out": "OptOuts", "opt_in": "OptIns", "help": "HelpRequests"}.get(result.action)
+    if name is None:
+        return
+    with single_metric(name=name, unit=MetricUnit.Count, value=1, namespace="OptOut") as metric:
+        metric.add_dimension(name="reason", value=result.rule)
+
+
+def _replies_for(results: list[InboundResult], inbox: Inbox, messages: list[InboundMessage]) -> list[Any]:
+    from optout.replies import Reply
+
+    return [
+        Reply(
+            workspace_id=inbox.workspace_id,
+            provider=inbox.provider,
+            inbox=inbox.number,
+            to=result.phone,
+            text=result.reply,
+            in_reply_to=message.message_id or None,
+            action=result.action,
+        )
+        for result, message in zip(results, messages, strict=True)
+        if result.reply and result.phone and not result.duplicate
+    ]
+
+
+def _process(provider: str, source: Mapping[str, Any]) -> tuple[Inbox, list[InboundMessage], list[InboundResult]]:
+    from optout.services.accounts import get_workspace
+    from optout.webhooks import verified_webhook
+
+    webhook = verified_webhook(provider, "inbound", source)
+    messages = [m for m in webhook.records if isinstance(m, InboundMessage)]
+    settings = get_workspace(webhook.inbox.workspace_id).settings
+    results = [handle_inbound(message, webhook.inbox, settings) for message in messages]
+    for result in results:
+        if not result.duplicate:
+            record_metrics(result)
+    logger.info(
+        "inbound processed",
+        extra={
+            "provider": provider,
+            "inbox": webhook.inbox.number,
+            "results": [(r.action, r.rule, r.duplicate) for r in results],
+        },
+    )
+    return webhook.inbox, messages, results
+
+
+def receive(provider: str, event: Mapping[str, Any]) -> dict[str, Any]:
+    """An API Gateway webhook: Twilio gets TwiML with the reply, the others JSON (replies go out by EventBridge)."""
+    from optout.carriers import TWIML_CONTENT_TYPE, twiml_message
+    from optout.webhooks import WebhookRefused, json_response, refusal_response
+
+    try:
+        inbox, messages, results = _process(provider, event)
+    except WebhookRefused as exc:
+        return refusal_response(exc)
+    if provider == "twilio":
+        reply = next((r.reply for r in results if r.reply), None)
+        return {
+            "statusCode": 200,
+            "headers": {"Content-Type": TWIML_CONTENT_TYPE},
+            "body": twiml_message(reply),
+            "isBase64Encoded": False,
+        }
+    from optout import replies
+
+    replies.publish(_replies_for(results, inbox, messages))
+    summary = [{"action": r.action, "rule": r.rule, "duplicate": r.duplicate} for r in results]
+    return json_response(200, {"received": len(results), "results": summary})
+
+
+def receive_sns(event: Mapping[str, Any]) -> dict[str, Any]:
+    """AWS End User Messaging two-way SMS through SNS. A refused record is logged and dropped:
+    raising would make SNS retry a message that can never verify."""
+    from optout import replies
+    from optout.webhooks import WebhookRefused
+
+    processed = refused = 0
+    for record in event.get("Records") or []:
+        try:
+            inbox, messages, results = _process("aws", record)
+        except WebhookRefused as exc:
+            refused += 1
+            logger.warning("SNS record refused", extra={"code": exc.code, "reason": exc.message})
+            continue
+        replies.publish(_replies_for(results, inbox, messages))
+        processed += len(results)
+    return {"processed": processed, "refused": refused}

@@ -1,0 +1,140 @@
+"""The path every carrier webhook takes before anything is stored: parse, find the inbox, verify.
+
+Shared by inbound messages and delivery-status callbacks. A request whose inbox is unknown is
+answered 404, one that fails its signature check 403, and neither stores or changes anything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from optout.carriers import (
+    CarrierError,
+    ConfigurationError,
+    DeliveryOutcome,
+    InboundMessage,
+    PayloadError,
+    SignatureError,
+    WebhookRequest,
+    parse_inbound_all,
+    parse_status_all,
+    verify_request,
+)
+from optout.errors import DomainError, InvalidPhone, NotFound
+from optout.models import Inbox
+from optout.observability import logger
+from optout.phones import normalize_phone
+from optout.services.inboxes import find_inbox
+
+MAX_WEBHOOK_BODY = 256_000
+SECRET_MAX_AGE_SECONDS = 300
+
+# Tests and the local stack may replace how SNS signing certificates are fetched (None: default).
+sns_cert_loader: Callable[[str], bytes] | None = None
+
+
+class WebhookRefused(DomainError):
+    """A webhook answered with a 4xx (or 5xx for our own misconfiguration) and no side effects."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message, code=code)
+        self.http_status = status
+
+
+@dataclass(frozen=True)
+class VerifiedWebhook:
+    inbox: Inbox
+    records: Sequence[InboundMessage | DeliveryOutcome]
+
+
+def _signing_secret(inbox: Inbox) -> dict[str, Any]:
+    if inbox.provider == "aws":
+        return {"topic_arn": inbox.topic_arn} if inbox.topic_arn else {}
+    from aws_lambda_powertools.utilities import parameters
+
+    try:
+        secret = parameters.get_secret(inbox.secret_ref or "", transform="json", max_age=SECRET_MAX_AGE_SECONDS)
+    except parameters.exceptions.GetParameterError as exc:
+        logger.error("signing secret unavailable", extra={"inbox": inbox.number, "cause": type(exc).__name__})
+        raise WebhookRefused(500, "inbox_misconfigured", "the inbox's signing secret cannot be read") from None
+    if not isinstance(secret, dict):
+        raise WebhookRefused(500, "inbox_misconfigured", "the inbox's signing secret is not a JSON object")
+    return secret
+
+
+def _request_of(event: Mapping[str, Any]) -> WebhookRequest:
+    base = os.environ.get("WEBHOOK_BASE_URL", "").rstrip("/")
+    public_url = f"{base}{event.get('path') or ''}" if base else None
+    return WebhookRequest.from_api_gateway(event, public_url=public_url)
+
+
+def _inbox_number(record: InboundMessage | DeliveryOutcome) -> str:
+    return record.to_number if isinstance(record, InboundMessage) else record.inbox
+
+
+def verified_webhook(provider: str, kind: str, source: Mapping[str, Any]) -> VerifiedWebhook:
+    """Parse, find the inbox, and verify the signature with that inbox's secret.
+
+    `source` is an API Gateway event, or for AWS an SNS record. `kind` is inbound or status.
+    """
+    try:
+        if provider == "aws":
+            sns_source: Any = source
+            records = parse_inbound_all("aws", sns_source) if kind == "inbound" else parse_status_all("aws", sns_source)
+            verify_target: Any = sns_source
+        else:
+            body = source.get("body") or ""
+            if len(body) > MAX_WEBHOOK_BODY:
+                raise WebhookRefused(413, "payload_too_large", f"the body is larger than {MAX_WEBHOOK_BODY} bytes")
+            request = _request_of(source)
+            records = parse_inbound_all(provider, request) if kind == "inbound" else parse_status_all(provider, request)
+            verify_target = request
+    except PayloadError as exc:
+        raise WebhookRefused(400, "invalid_payload", str(exc)) from None
+    if not records:
+        raise WebhookRefused(400, "invalid_payload", "the webhook carries no message")
+    try:
+        numbers = {normalize_phone(_inbox_number(r), "US") for r in records}
+    except InvalidPhone:
+        raise WebhookRefused(
+            404, "inbox_not_found", "the number the message was sent to is not a registered inbox"
+        ) from None
+    if len(numbers) != 1:
+        raise WebhookRefused(400, "invalid_payload", "one webhook must concern one inbox")
+    inbox = find_inbox(numbers.pop())
+    if inbox is None or inbox.provider != provider:
+        raise WebhookRefused(404, "inbox_not_found", "the number the message was sent to is not a registered inbox")
+    try:
+        verify_request(provider, verify_target, _signing_secret(inbox), cert_loader=sns_cert_loader)
+    except SignatureError as exc:
+        logger.warning(
+            "webhook signature refused", extra={"provider": provider, "inbox": inbox.number, "reason": str(exc)}
+        )
+        raise WebhookRefused(403, "invalid_signature", "the webhook's signature does not verify") from None
+    except ConfigurationError as exc:
+        logger.error("inbox signing secret is malformed", extra={"inbox": inbox.number, "reason": str(exc)})
+        raise WebhookRefused(500, "inbox_misconfigured", "the inbox's signing secret is malformed") from None
+    except CarrierError as exc:
+        raise WebhookRefused(400, "invalid_payload", str(exc)) from None
+    return VerifiedWebhook(inbox=inbox, records=records)
+
+
+def json_response(status: int, payload: Any) -> dict[str, Any]:
+    return {
+        "statusCode": status,
+        "headers": {"Content-Type": "application/json"},
+        "body": json.dumps(payload, separators=(",", ":"), default=str),
+        "isBase64Encoded": False,
+    }
+
+
+def refusal_response(error: DomainError) -> dict[str, Any]:
+    payload = {"error": {"code": error.code, "message": error.message, "details": error.details}}
+    return json_response(error.http_status, payload)
+
+
+__all__ = ["NotFound", "VerifiedWebhook", "WebhookRefused", "json_response", "refusal_response", "verified_webhook"]
