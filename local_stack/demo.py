@@ -92,7 +92,8 @@ def describe(demo: dict[str, Any], demo_file: Path | None = None) -> str:
             f"    member key  {ws['member_key']}",
         ]
         if ws.get("inboxes"):
-            lines.append(f"    inboxes     {json.dumps(ws['inboxes'])}")
+            listed = ", ".join(f"{i['provider']} {i['number']}" for i in ws["inboxes"])
+            lines.append(f"    inboxes     {listed} (signing secrets in the demo file)")
     if demo_file is not None:
         lines.append(f"  Saved to {_display(demo_file)}")
     first = demo["workspaces"][0]
@@ -129,6 +130,14 @@ def _curl_examples(base_url: str, ws: dict[str, Any]) -> list[str]:
         "  curl -s \"$BASE/v1/openapi.json\"",
     ]
 
+
+def _register_seeders() -> None:
+    from local_stack.demo_inboxes import seed_inboxes
+
+    DEMO_SEEDERS.append(seed_inboxes)
+
+
+_register_seeders()
 
 __all__ = [
     "DEMO_SEEDERS", "DEMO_WORKSPACES", "DemoSeeder", "bootstrap_demo", "create_demo_workspace",

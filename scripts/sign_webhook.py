@@ -13,6 +13,9 @@ Examples::
         --message-id 40385f64-5717-4562-b3fc-2c963f66afa6 \\
         --status delivery_failed --error-code 40300
 
+    # against `make serve`, with the demo inboxes and secrets in .local/demo.json:
+    scripts/sign_webhook.py --demo --provider twilio --kind inbound --text STOP | sh
+
     scripts/sign_webhook.py --provider bandwidth --kind status \\
         --url https://…/carriers/bandwidth/status \\
         --secret-json '{"username": "u", "password": "p"}' \\
@@ -47,9 +50,15 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--provider", required=True, choices=PROVIDERS)
     parser.add_argument("--kind", required=True, choices=("inbound", "status"))
     parser.add_argument(
-        "--url", required=True, help="public URL the carrier would call, with query string"
+        "--url", default=None, help="public URL the carrier would call, with query string"
     )
-    parser.add_argument("--secret-json", required=True, help="provider secrets as a JSON object")
+    parser.add_argument("--secret-json", default=None, help="provider secrets as a JSON object")
+    parser.add_argument(
+        "--demo", nargs="?", const=".local/demo.json", default=None, metavar="DEMO_FILE",
+        help="take --url, --secret-json and the inbox number (--to for inbound, --from for status) "
+        "from the local stack's demo file (default .local/demo.json)",
+    )
+    parser.add_argument("--workspace", type=int, default=0, help="with --demo: which demo workspace")
     parser.add_argument("--from", dest="from_", default="+15551230001")
     parser.add_argument("--to", default=None, help="recipient (status) or our number (inbound)")
     parser.add_argument("--text", default="STOP")
@@ -70,7 +79,35 @@ _DEFAULT_STATUS = {
 }
 
 
+def _apply_demo(args: argparse.Namespace) -> None:
+    """Fill in the URL, secret and inbox of this provider's demo inbox on the local stack."""
+    demo = json.loads(Path(args.demo).read_text())
+    workspace = demo["workspaces"][args.workspace]
+    inbox = next(i for i in workspace["inboxes"] if i["provider"] == args.provider)
+    args.url = args.url or f"{demo['base_url']}/webhooks/{args.provider}/{args.kind}"
+    if args.secret_json is None:
+        keys = cs_secret_keys(args.provider)
+        args.secret_json = json.dumps({k: inbox[k] for k in keys})
+    if args.kind == "inbound":
+        args.to = args.to or inbox["number"]
+    elif args.from_ == "+15551230001":
+        args.from_ = inbox["number"]
+
+
+def cs_secret_keys(provider: str) -> tuple[str, ...]:
+    return {
+        "twilio": ("auth_token",),
+        "telnyx": ("private_key",),
+        "bandwidth": ("username", "password"),
+        "vonage": ("signature_secret",),
+    }[provider]
+
+
 def build(args: argparse.Namespace) -> tuple[str, dict[str, str], bytes]:
+    if args.demo:
+        _apply_demo(args)
+    if not args.url or not args.secret_json:
+        raise SystemExit("give --url and --secret-json, or --demo to use the local stack's demo inboxes")
     secret = json.loads(args.secret_json)
     if not isinstance(secret, dict):
         raise SystemExit("--secret-json must be a JSON object")
@@ -105,7 +142,7 @@ def build(args: argparse.Namespace) -> tuple[str, dict[str, str], bytes]:
 
 
 def curl_command(url: str, headers: dict[str, str], body: bytes) -> str:
-    parts = ["curl", "-sS", "-i", "-X", "POST", shlex.quote(url)]
+    parts = ["curl", "-sS", "-X", "POST", shlex.quote(url)]
     for name, value in headers.items():
         parts += ["-H", shlex.quote(f"{name}: {value}")]
     parts += ["--data-binary", shlex.quote(body.decode("utf-8"))]

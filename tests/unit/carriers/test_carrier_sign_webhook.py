@@ -22,7 +22,8 @@ def _request_from_curl(command: str) -> WebhookRequest:
             name, _, value = argv[index + 1].partition(": ")
             headers[name] = value
     body = argv[argv.index("--data-binary") + 1].encode()
-    return WebhookRequest("POST", argv[5], headers, body)
+    url = next(arg for arg in argv if arg.startswith("http"))
+    return WebhookRequest("POST", url, headers, body)
 
 
 def _secrets(signing) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
