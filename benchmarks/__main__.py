@@ -6,11 +6,15 @@ import importlib
 import json
 import sys
 
-SECTIONS = ["benchmarks.cold_start", "benchmarks.contacts", "benchmarks.bench_engine"]
+SECTIONS = ["benchmarks.cold_start", "benchmarks.contacts", "benchmarks.bench_engine", "benchmarks.inbound"]
 
 
 def main() -> int:
+    import warnings
+
     from benchmarks import common  # noqa: F401 - sets up paths and environment
+
+    warnings.filterwarnings("ignore", "No application metrics to publish")
 
     for name in SECTIONS:
         try:

@@ -23,7 +23,7 @@ os.environ.update(
     AWS_REGION="us-east-1",
     POWERTOOLS_TRACE_DISABLED="true",
     POWERTOOLS_LOG_LEVEL="WARNING",
-    POWERTOOLS_METRICS_NAMESPACE="OptOut",
+    POWERTOOLS_METRICS_NAMESPACE="OptOut", POWERTOOLS_METRICS_DISABLED="true",
 )
 os.environ.pop("AWS_ENDPOINT_URL", None)
 
@@ -37,7 +37,7 @@ def moto_stack() -> Iterator[None]:
     from optout import repository
 
     moto_patches.apply()
-    os.environ.update(template.local_environment())
+    os.environ.update({**template.local_environment(), "POWERTOOLS_LOG_LEVEL": "WARNING"})
     with mock_aws():
         repository.dynamodb_client.cache_clear()
         template.create_resources(boto3.Session())

@@ -131,7 +131,7 @@ def build(args: argparse.Namespace) -> tuple[str, dict[str, str], bytes]:
     url = args.url
     if args.provider == "twilio" and content_type == cs.JSON and "bodySHA256=" not in url:
         url = cs.twilio_json_url(url, body)
-    if args.provider == "telnyx":
+    if args.provider == "telnyx" and not args.demo:
         print(
             f"# Telnyx public key for this seed: {cs.telnyx_public_key(secret['private_key'])}",
             file=sys.stderr,

@@ -390,3 +390,11 @@ def test_inbox_admin_rules(api, workspace, other_workspace, inboxes):
     assert api.request("DELETE", "/v1/inboxes/+15005550001", key=other_workspace["admin"])[0] == 404
     assert api.request("DELETE", "/v1/inboxes/+15005550001", key=workspace["admin"])[0] == 200
     assert send(api, "twilio", "STOP")[0] == 404
+
+
+def test_start_after_an_opt_out_without_carrier_time_resubscribes(api, workspace, inboxes, published):
+    """Twilio sends no timestamp: our own clock must not make a later START look older."""
+    send(api, "twilio", "STOP", message_id="SM-no-time")
+    assert contact(workspace).status.value == "opted_out"
+    send(api, "telnyx", "START", message_id="tx-start-after")
+    assert contact(workspace).status.value == "active"

@@ -116,7 +116,9 @@ def handle_inbound(
         write = consent.status_change(current, ContactStatus.OPTED_OUT, context, workspace_id=workspace_id, phone=phone)
         reply = settings.reply(settings.opt_out_reply) if write is not None else None
     elif action is Action.OPT_IN and current is not None and current.status is ContactStatus.OPTED_OUT:
-        recorded_at = current.status_source_at or current.status_changed_at
+        # Compare carrier time with carrier time only: our own clock says nothing about the
+        # order in which the contact sent two messages.
+        recorded_at = current.status_source_at
         if message.sent_at is not None and recorded_at is not None and message.sent_at < recorded_at:
             logger.info("opt-in older than the recorded opt-out ignored", extra={"inbox": inbox.number})
             action = Action.NONE
