@@ -209,6 +209,41 @@ def opt_in_from_folder(phone: str, body: Annotated[OptInIn, Body()]) -> SetStatu
     )
 
 
+# --- broadcasts: failed deliveries (Auto Opt-Out on Failed Delivery) --------------------------
+# Same auth and tenancy as contacts: every read and write is keyed by the caller's workspace.
+
+from optout.api.schemas import BroadcastFailureOut, BroadcastFailurePage  # noqa: E402
+from optout.services import delivery  # noqa: E402
+
+
+@app.get("/v1/broadcasts/<broadcast_id>/failures", summary="Numbers whose message of this broadcast failed")
+def list_broadcast_failures(
+    broadcast_id: str,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+) -> BroadcastFailurePage:
+    name = unquote(broadcast_id)
+    entries, next_cursor = delivery.list_failures(principal_of(app), name, limit=limit, cursor=cursor)
+    return BroadcastFailurePage(
+        broadcast_id=name,
+        failures=[BroadcastFailureOut.of(e.failure, e.contact_status) for e in entries],
+        next_cursor=next_cursor,
+    )
+
+
+@app.post(
+    "/v1/broadcasts/<broadcast_id>/failures/<phone>/opt-out",
+    summary="Opt out a number whose message of this broadcast failed (any role; reason failed_delivery)",
+)
+def opt_out_broadcast_failure(broadcast_id: str, phone: str) -> SetStatusOut:
+    result = delivery.opt_out_failure(principal_of(app), unquote(broadcast_id), _phone(phone))
+    return SetStatusOut(
+        contact=ContactOut.of(result.contact),
+        changed=result.changed,
+        event=EventOut.of(result.event) if result.event else None,
+    )
+
+
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
 @tracer.capture_lambda_handler
 @metrics.log_metrics

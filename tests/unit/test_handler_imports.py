@@ -15,6 +15,24 @@ from local_stack import template
 NOT_FOR = {
     "ContactsApiFunction": ["optout.engine", "optout.carriers", "optout.webhooks", "twilio", "moto", "local_stack"],
     "InboundSmsFunction": ["optout.api", "optout.services.contacts", "optout.services.importer", "twilio", "moto"],
+    # The API and stream paths never load the job's chart: only the schedule imports it.
+    "ReportsFunction": [
+        "optout.engine",
+        "optout.carriers",
+        "optout.report_svg",
+        "optout.services.report_job",
+        "twilio",
+        "moto",
+        "local_stack",
+    ],
+    "DeliveryStatusFunction": [
+        "optout.engine",
+        "optout.api",
+        "optout.services.contacts",
+        "optout.services.importer",
+        "twilio",
+        "moto",
+    ],
 }
 
 PROBE = """

@@ -82,6 +82,16 @@ class Principal(BaseModel):
         return Initiator(type=InitiatorType.API_KEY, id=self.key_id, name=self.key_name)
 
 
+class DeliveryRecord(BaseModel):
+    """A message's final delivery outcome, as the contact it was sent to keeps it."""
+
+    status: str  # delivered, undelivered or failed
+    failure_class: str  # none, transient, permanent or carrier_opt_out
+    error_code: str | None = None
+    message_id: str | None = None
+    at: datetime  # the provider's time of the outcome (ours when it sends none)
+
+
 class Contact(BaseModel):
     workspace_id: str
     phone: str
@@ -103,6 +113,12 @@ class Contact(BaseModel):
     # A deleted contact keeps its status as a suppression record; only the profile goes.
     deleted_at: datetime | None = None
     version: int = 0
+    # Delivery: the newest final outcome of a message to this number, when one last reached it,
+    # and the failures since (no delivery between), which Auto Opt-Out on Failed Delivery counts.
+    last_delivery: DeliveryRecord | None = None
+    last_delivered_at: datetime | None = None
+    consecutive_failures: int = 0
+    failure_streak_since: datetime | None = None  # provider time of the streak's first failure
 
     @property
     def is_deleted(self) -> bool:
@@ -171,6 +187,14 @@ class WorkspaceSettings(BaseModel):
     opt_out_keywords: list[str] = Field(default_factory=list, max_length=50)
     opt_in_keywords: list[str] = Field(default_factory=list, max_length=50)
     help_keywords: list[str] = Field(default_factory=list, max_length=50)
+    auto_opt_out_on_failed_delivery: bool = Field(
+        default=False,
+        description="Auto Opt-Out on Failed Delivery: opt a contact out on a permanent delivery failure, "
+        "or after failed_delivery_threshold failures in a row. Carrier opt-outs apply whatever this says.",
+    )
+    failed_delivery_threshold: int = Field(
+        default=3, ge=1, le=20, description="Failures in a row, with no delivery between, that opt a contact out."
+    )
 
     def reply(self, template: str) -> str:
         return template.replace("{program}", self.program_name).replace("{help_contact}", self.help_contact)
@@ -221,6 +245,22 @@ class ApiKey(BaseModel):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+class BroadcastFailure(BaseModel):
+    """A number whose message of one broadcast failed (the latest failure if several did)."""
+
+    workspace_id: str
+    broadcast_id: str
+    phone: str
+    message_id: str
+    provider: str
+    inbox: str
+    status: str
+    failure_class: str
+    error_code: str | None = None
+    error_text: str | None = None
+    failed_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

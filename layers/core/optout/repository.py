@@ -8,6 +8,10 @@ Key design (see template.yaml):
   history is one Query, newest first.
 - Accounts: workspaces (`WS#{id}` / `WORKSPACE`), API keys by hash (`APIKEY#{sha256}` /
   `APIKEY`) and by workspace (`WS#{id}` / `APIKEY#{key_id}`).
+- Message delivery state: an idempotency marker `delivery#{provider}#{message id}#{recipient}`
+  holding the message's final outcome, read with the contact in one BatchGetItem.
+- Delivery failures: `pk = {workspace}#{broadcast}`, `sk = {phone}`: a broadcast's failures are
+  one paginated Query, and "did this number fail in this broadcast" one GetItem.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from optout.errors import Conflict, InvalidInput, NotFound, StorageError
 from optout.models import (
     ApiKey,
+    BroadcastFailure,
     ConsentEvent,
     Contact,
     ContactStatus,
@@ -72,6 +77,10 @@ def accounts_table() -> str:
 
 def idempotency_table() -> str:
     return os.environ["IDEMPOTENCY_TABLE"]
+
+
+def delivery_failures_table() -> str:
+    return os.environ["DELIVERY_FAILURES_TABLE"]
 
 
 # --- serialisation -------------------------------------------------------------------------
@@ -226,6 +235,7 @@ def _event_to_item(event: ConsentEvent) -> dict[str, Any]:
     if event.reason in AUTO_REASONS and event.status is ContactStatus.OPTED_OUT:
         # Sparse index of automatic (intent and typo) opt-outs: the Auto Opt-Out folder.
         item["auto_pk"] = f"{event.workspace_id}#auto"
+    item.update(report_index_keys(event))
     return item
 
 
@@ -266,11 +276,17 @@ class TransactionConflict(Conflict):
         self.failed = failed
 
 
-def write_contacts(writes: Sequence[ContactWrite], *, markers: Sequence[dict[str, Any]] = ()) -> None:
+def write_contacts(
+    writes: Sequence[ContactWrite],
+    *,
+    markers: Sequence[dict[str, Any]] = (),
+    extra_items: Sequence[dict[str, Any]] = (),
+) -> None:
     """Apply writes in one TransactWriteItems call: all succeed or none does.
 
     `markers` are idempotency records written in the same transaction; one that exists already
-    cancels the transaction with `DuplicateMessage`.
+    cancels the transaction with `DuplicateMessage`. `extra_items` are unconditional transaction
+    items of other records that must land with the contact (a broadcast's failure record).
     """
     if not writes and not markers:
         return
@@ -279,6 +295,9 @@ def write_contacts(writes: Sequence[ContactWrite], *, markers: Sequence[dict[str
     for marker in markers:
         items.append(_marker_put(marker))
         owners.append(-1)
+    for extra in extra_items:
+        items.append(extra)
+        owners.append(-2)
     for index, write in enumerate(writes):
         for transact_item in _transact_items(write):
             items.append(transact_item)
@@ -470,6 +489,7 @@ def create_workspace(workspace: Workspace, first_key: ApiKey) -> None:
             _put_new(table, ws_item),
             _put_new(table, by_hash),
             _put_new(table, by_workspace),
+            _put_new(table, workspace_index_item(workspace)),
         ]
     )
 
@@ -683,3 +703,211 @@ def query_auto_opt_outs(
         kwargs["ExclusiveStartKey"] = start_key
     response = _call("query", **kwargs)
     return [_item_to_event(item) for item in response.get("Items", [])], response.get("LastEvaluatedKey")
+
+
+# --- delivery status -------------------------------------------------------------------------
+
+MAX_BROADCAST_ID = 200
+FAILURE_TTL_SECONDS = 400 * 24 * 3600  # a year of reports, and a margin
+
+
+def broadcast_partition(workspace_id: str, broadcast_id: str) -> str:
+    # Workspace ids hold no "#", so any broadcast id after the first one is unambiguous.
+    return f"{workspace_id}#{broadcast_id}"
+
+
+def valid_broadcast_id(broadcast_id: str | None) -> bool:
+    return bool(broadcast_id) and len(broadcast_id or "") <= MAX_BROADCAST_ID
+
+
+def failure_put(failure: BroadcastFailure) -> dict[str, Any]:
+    """The transaction item recording a failure; a later failure of the same number replaces it."""
+    item = failure.model_dump(mode="python", exclude_none=True)
+    item["pk"] = broadcast_partition(failure.workspace_id, failure.broadcast_id)
+    item["sk"] = failure.phone
+    item["expiration"] = int(time.time()) + FAILURE_TTL_SECONDS
+    return {"Put": {"TableName": delivery_failures_table(), "Item": serialize(item)}}
+
+
+def _item_to_failure(item: dict[str, Any]) -> BroadcastFailure:
+    data = deserialize(item)
+    for key in ("pk", "sk", "expiration"):
+        data.pop(key, None)
+    return BroadcastFailure.model_validate(data)
+
+
+def get_broadcast_failure(workspace_id: str, broadcast_id: str, phone: str) -> BroadcastFailure | None:
+    response = _call(
+        "get_item",
+        TableName=delivery_failures_table(),
+        Key={"pk": {"S": broadcast_partition(workspace_id, broadcast_id)}, "sk": {"S": phone}},
+        ConsistentRead=True,
+    )
+    item = response.get("Item")
+    return _item_to_failure(item) if item else None
+
+
+def query_broadcast_failures(
+    workspace_id: str, broadcast_id: str, *, limit: int, start_key: dict[str, Any] | None = None
+) -> tuple[list[BroadcastFailure], dict[str, Any] | None]:
+    """One broadcast's failures, by number."""
+    partition = broadcast_partition(workspace_id, broadcast_id)
+    if start_key is not None and start_key.get("pk", {}).get("S") != partition:
+        raise InvalidInput("cursor is not valid", code="invalid_cursor")
+    kwargs: dict[str, Any] = {
+        "TableName": delivery_failures_table(),
+        "KeyConditionExpression": "pk = :p",
+        "ExpressionAttributeValues": {":p": {"S": partition}},
+        "Limit": limit,
+    }
+    if start_key:
+        kwargs["ExclusiveStartKey"] = start_key
+    response = _call("query", **kwargs)
+    return [_item_to_failure(item) for item in response.get("Items", [])], response.get("LastEvaluatedKey")
+
+
+# --- reports ---------------------------------------------------------------------------------
+# The opt-out and opt-in reports read the events table's Report* indexes, keyed
+# `{workspace}#{status}#{month}[#{dimension}={value}]#{shard}` and sorted by `sk`. Month buckets
+# bound a 366-day range to 13 buckets, and 4 shards by event id keep a busy workspace's writes off
+# one partition key; readers merge the shards by `sk`. Summary counters live in the report
+# counters table (`pk = {workspace}`, `sk = DAY#{date}` or `TOTAL#{date}`).
+
+REPORT_SHARDS = 4
+WORKSPACES_PK = "WORKSPACES"
+# Filter dimension (None: no filter) -> (index, partition attribute).
+REPORT_INDEXES: dict[str | None, tuple[str, str]] = {
+    None: ("ReportByStatus", "rpt_pk"),
+    "reason": ("ReportByReason", "rpt_reason_pk"),
+    "inbox": ("ReportByInbox", "rpt_inbox_pk"),
+    "initiator": ("ReportByInitiator", "rpt_initiator_pk"),
+}
+# How a filter that has no index of its own in a query is applied (a FilterExpression).
+_REPORT_FILTERS = {"reason": "reason", "inbox": "inbox", "initiator": "initiator.#type"}
+
+
+def report_counters_table() -> str:
+    return os.environ["REPORT_COUNTERS_TABLE"]
+
+
+def report_shard(event_id: str) -> int:
+    return zlib.crc32(event_id.encode()) % REPORT_SHARDS
+
+
+def report_partition(
+    workspace_id: str, status: str, month: str, shard: int, dimension: str | None = None, value: str | None = None
+) -> str:
+    filtered = f"#{dimension}={value}" if dimension else ""
+    return f"{workspace_id}#{status}#{month}{filtered}#{shard}"
+
+
+def report_dimensions(event: ConsentEvent) -> dict[str, str | None]:
+    return {"reason": event.reason.value, "inbox": event.inbox, "initiator": event.initiator.type.value}
+
+
+def report_index_keys(event: ConsentEvent) -> dict[str, str]:
+    """The Report* index keys of a consent event (the inbox one only when it came to an inbox)."""
+    month = iso(event.occurred_at)[:7]
+    shard = report_shard(event.event_id)
+    keys = {"rpt_pk": report_partition(event.workspace_id, event.status.value, month, shard)}
+    for dimension, value in report_dimensions(event).items():
+        if value:
+            partition = report_partition(event.workspace_id, event.status.value, month, shard, dimension, value)
+            keys[REPORT_INDEXES[dimension][1]] = partition
+    return keys
+
+
+def workspace_index_item(workspace: Workspace) -> dict[str, Any]:
+    """The workspace's entry in the WORKSPACES partition, which the report job Queries."""
+    return {"pk": WORKSPACES_PK, "sk": workspace.id, "name": workspace.name, "created_at": workspace.created_at}
+
+
+def _query_all(**kwargs: Any) -> Iterator[dict[str, Any]]:
+    """Every item a Query matches, page by page."""
+    while True:
+        response = _call("query", **kwargs)
+        yield from response.get("Items", [])
+        if not response.get("LastEvaluatedKey"):
+            return
+        kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+
+def iter_workspace_ids() -> Iterator[str]:
+    for item in _query_all(
+        TableName=accounts_table(),
+        KeyConditionExpression="pk = :p",
+        ExpressionAttributeValues={":p": {"S": WORKSPACES_PK}},
+        ProjectionExpression="sk",
+    ):
+        yield item["sk"]["S"]
+
+
+def query_report_events(
+    dimension: str | None,
+    partition: str,
+    lower: str,
+    upper: str,
+    *,
+    limit: int,
+    start_key: dict[str, Any] | None = None,
+    filters: dict[str, str] | None = None,
+) -> tuple[list[ConsentEvent], dict[str, Any] | None, int]:
+    """One Query of one report partition for `lower <= sk <= upper`, oldest first.
+
+    `filters` are the filters the index does not serve (a FilterExpression). Returns the events,
+    the LastEvaluatedKey and the items read (ScannedCount).
+    """
+    index, attribute = REPORT_INDEXES[dimension]
+    values: dict[str, Any] = {":p": {"S": partition}, ":lo": {"S": lower}, ":hi": {"S": upper}}
+    kwargs: dict[str, Any] = {
+        "TableName": events_table(),
+        "IndexName": index,
+        "KeyConditionExpression": f"{attribute} = :p AND sk BETWEEN :lo AND :hi",
+        "Limit": limit,
+    }
+    if filters:
+        conditions = []
+        for name, value in filters.items():
+            conditions.append(f"{_REPORT_FILTERS[name]} = :f_{name}")
+            values[f":f_{name}"] = {"S": value}
+        kwargs["FilterExpression"] = " AND ".join(conditions)
+        if "initiator" in filters:
+            kwargs["ExpressionAttributeNames"] = {"#type": "type"}
+    kwargs["ExpressionAttributeValues"] = values
+    if start_key:
+        kwargs["ExclusiveStartKey"] = start_key
+    response = _call("query", **kwargs)
+    events = [_item_to_event(item) for item in response.get("Items", [])]
+    return events, response.get("LastEvaluatedKey"), int(response.get("ScannedCount", len(events)))
+
+
+def query_counters(workspace_id: str, lower: str, upper: str) -> list[dict[str, Any]]:
+    """Counter items of a workspace with `lower <= sk <= upper`, in order."""
+    items = _query_all(
+        TableName=report_counters_table(),
+        KeyConditionExpression="pk = :p AND sk BETWEEN :lo AND :hi",
+        ExpressionAttributeValues={":p": {"S": workspace_id}, ":lo": {"S": lower}, ":hi": {"S": upper}},
+    )
+    return [deserialize(item) for item in items]
+
+
+def add_counters(workspace_id: str, sk: str, counts: dict[str, int]) -> None:
+    """ADD `counts` to one counter item in one UpdateItem (atomic, no condition, so concurrent
+    stream batches never conflict)."""
+    if not counts:
+        return
+    names = {f"#c{i}": name for i, name in enumerate(counts)}
+    values = {f":c{i}": {"N": str(n)} for i, n in enumerate(counts.values())}
+    _call(
+        "update_item",
+        TableName=report_counters_table(),
+        Key={"pk": {"S": workspace_id}, "sk": {"S": sk}},
+        UpdateExpression="ADD " + ", ".join(f"#c{i} :c{i}" for i in range(len(counts))),
+        ExpressionAttributeNames=names,
+        ExpressionAttributeValues=values,
+    )
+
+
+def event_item(event: ConsentEvent) -> dict[str, Any]:
+    """A consent event's item with every index key (bulk loaders such as `make bench` use it)."""
+    return _event_to_item(event)

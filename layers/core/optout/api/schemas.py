@@ -8,7 +8,17 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from optout.consent import StatusCommand
-from optout.models import ApiKey, ConsentEvent, Contact, ContactStatus, Inbox, Initiator, Reason, Role
+from optout.models import (
+    ApiKey,
+    BroadcastFailure,
+    ConsentEvent,
+    Contact,
+    ContactStatus,
+    Inbox,
+    Initiator,
+    Reason,
+    Role,
+)
 
 
 class _Strict(BaseModel):
@@ -206,3 +216,27 @@ class AutoOptOutPage(BaseModel):
 
 class OptInIn(_Strict):
     note: str = Field(min_length=1, max_length=1000, description="Why the contact may be texted again.")
+
+
+class BroadcastFailureOut(BaseModel):
+    phone: str
+    message_id: str
+    provider: str
+    inbox: str
+    status: str = Field(description="undelivered or failed")
+    error_code: str | None
+    error_text: str | None
+    failure_class: str = Field(description="transient, permanent or carrier_opt_out")
+    failed_at: datetime
+    contact_status: ContactStatus | None = Field(description="The contact's status now; null if no longer a contact.")
+
+    @classmethod
+    def of(cls, failure: BroadcastFailure, contact_status: ContactStatus | None) -> BroadcastFailureOut:
+        data = failure.model_dump(include=set(cls.model_fields))
+        return cls.model_validate({**data, "contact_status": contact_status})
+
+
+class BroadcastFailurePage(BaseModel):
+    broadcast_id: str
+    failures: list[BroadcastFailureOut] = Field(description="Numbers whose message of this broadcast failed.")
+    next_cursor: str | None

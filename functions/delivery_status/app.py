@@ -1,0 +1,21 @@
+"""Delivery status: carrier status callbacks over API Gateway (`/webhooks/{provider}/status`), and
+AWS End User Messaging delivery events over SNS.
+
+The core layer verifies, records each message's final outcome once and applies its consent effect.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from optout.observability import logger, metrics, tracer
+from optout.services import delivery
+
+
+@logger.inject_lambda_context
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return delivery.handle_event(event)
