@@ -14,7 +14,7 @@ export PYENV_VERSION ?= 3.12.1
 export SAM_CLI_TELEMETRY := 0
 PYTEST := $(PY) -m pytest -p no:cacheprovider
 
-.PHONY: install serve test lint unit integration e2e sam-validate sam-build smoke bench classify clean
+.PHONY: install serve test lint unit integration e2e sam-validate sam-build smoke bench classify report clean
 
 install: $(STAMP)
 
@@ -44,7 +44,7 @@ unit: $(STAMP)
 	$(PYTEST) tests/unit -q
 
 integration: $(STAMP)
-	$(PYTEST) tests/integration -q
+	$(PYTEST) tests/integration -q -n 2
 
 e2e: $(STAMP)
 	$(PYTEST) tests/e2e -q
@@ -64,6 +64,11 @@ bench: $(STAMP)
 
 classify: $(STAMP)
 	@PYTHONPATH=layers/core $(PY) -m optout classify
+
+# The scheduled report job for one day, against a running `make serve`; files land in ./reports/.
+report: $(STAMP)
+	@test -n "$(DATE)" || { echo "usage: make report DATE=YYYY-MM-DD"; exit 1; }
+	$(PY) -m local_stack.report --date $(DATE) --out reports
 
 clean:
 	rm -rf .aws-sam .pytest_cache .ruff_cache .mypy_cache

@@ -64,7 +64,8 @@ def bootstrap_demo(
         for seed in DEMO_SEEDERS:
             seed(workspace)
         workspaces.append(workspace)
-    demo = {"base_url": base_url, "workspaces": workspaces}
+    # moto_url: where `make report` finds this stack's AWS (the stack points AWS_ENDPOINT_URL there).
+    demo = {"base_url": base_url, "moto_url": os.environ.get("AWS_ENDPOINT_URL"), "workspaces": workspaces}
     if demo_file is not None:
         write_demo_file(demo, demo_file)
     print(describe(demo, demo_file), file=out or sys.stdout, flush=True)

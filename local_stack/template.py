@@ -133,6 +133,12 @@ def create_resources(session: Any) -> dict[str, str]:
         names[name] = name  # locally a bus is named by its logical id, as its Ref resolves here
         if name not in existing_buses:
             events.create_event_bus(Name=name)
+    s3 = session.client("s3", region_name=LOCAL_REGION)
+    existing_buckets = {bucket["Name"] for bucket in s3.list_buckets().get("Buckets", [])}
+    for name in resources(template, "AWS::S3::Bucket"):
+        names[name] = name  # locally a bucket is named by its logical id, as its Ref resolves here
+        if name not in existing_buckets:
+            s3.create_bucket(Bucket=name)
     for name, props in resources(template, "AWS::DynamoDB::Table").items():
         ttl = props.get("TimeToLiveSpecification")
         if ttl and ttl.get("Enabled"):

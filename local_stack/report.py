@@ -1,0 +1,167 @@
+"""`make report DATE=YYYY-MM-DD`: run the scheduled report job against the running local stack.
+
+The local stack has no stream poller and no scheduler, so this does their work once, with the real
+handler: it feeds the tables' new stream records (since the last run) to the functions that
+template.yaml subscribes to them, as Lambda's poller would, then invokes the reports function
+with the scheduled event for DATE, then copies `reports/*/DATE/*` from the local S3 to ./reports/.
+It talks to the stack's moto server, whose URL the stack writes to .local/demo.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from local_stack import lambdas, template
+
+DEFAULT_DEMO_FILE = template.ROOT / ".local" / "demo.json"
+CHECKPOINTS = template.ROOT / ".local" / "stream-checkpoints.json"
+BATCH_SIZE = 1000
+
+
+def stream_subscriptions() -> list[tuple[template.FunctionSpec, str]]:
+    """(function, table logical id) for every `Type: DynamoDB` event source in the template."""
+    found = []
+    for spec, props in template.event_sources("DynamoDB"):
+        stream = props.get("Stream") or {}
+        table = (stream.get("Fn::GetAtt") or [None])[0]
+        if table:
+            found.append((spec, table))
+    return found
+
+
+def stream_records(session: Any, table: str, checkpoints: dict[str, str]) -> Iterator[dict[str, Any]]:
+    """The table's stream records after `checkpoints` (shard id -> last sequence number), in the
+    Lambda event's record shape; `checkpoints` moves on as records are yielded."""
+    dynamodb = session.client("dynamodb", region_name=template.LOCAL_REGION)
+    streams = session.client("dynamodbstreams", region_name=template.LOCAL_REGION)
+    arn = dynamodb.describe_table(TableName=table)["Table"].get("LatestStreamArn")
+    if not arn:
+        return
+    for shard in streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"]:
+        shard_id = shard["ShardId"]
+        position: dict[str, Any] = {"ShardIteratorType": "TRIM_HORIZON"}
+        if shard_id in checkpoints:
+            position = {"ShardIteratorType": "AFTER_SEQUENCE_NUMBER", "SequenceNumber": checkpoints[shard_id]}
+        iterator = streams.get_shard_iterator(StreamArn=arn, ShardId=shard_id, **position)["ShardIterator"]
+        while iterator:
+            response = streams.get_records(ShardIterator=iterator, Limit=BATCH_SIZE)
+            for record in response["Records"]:
+                checkpoints[shard_id] = record["dynamodb"]["SequenceNumber"]
+                yield {**record, "eventSource": "aws:dynamodb", "eventSourceARN": arn}
+            if not response["Records"]:
+                break
+            iterator = response.get("NextShardIterator")
+
+
+def drain_streams(
+    session: Any,
+    checkpoints: dict[str, dict[str, str]],
+    invoke: Callable[[template.FunctionSpec, dict[str, Any]], Any] | None = None,
+) -> int:
+    """Hand every new stream record to its subscribed function in batches; returns the records."""
+    invoke = invoke or _invoke
+    total = 0
+    for spec, table in stream_subscriptions():
+        batch: list[dict[str, Any]] = []
+        for record in stream_records(session, table, checkpoints.setdefault(f"{spec.logical_id}/{table}", {})):
+            batch.append(record)
+            if len(batch) == BATCH_SIZE:
+                invoke(spec, {"Records": batch})
+                total, batch = total + len(batch), []
+        if batch:
+            invoke(spec, {"Records": batch})
+            total += len(batch)
+    return total
+
+
+def _invoke(spec: template.FunctionSpec, event: dict[str, Any]) -> Any:
+    return lambdas.load_handler(spec)(event, lambdas.LambdaContext(spec.logical_id))
+
+
+def scheduled_event(day: date) -> dict[str, Any]:
+    """The EventBridge event the schedule sends, as if it fired the morning after `day`."""
+    fired = datetime(day.year, day.month, day.day, 1, 15, tzinfo=UTC) + timedelta(days=1)
+    return {
+        "version": "0",
+        "id": "local-report",
+        "detail-type": "Scheduled Event",
+        "source": "aws.events",
+        "account": template.LOCAL_ACCOUNT,
+        "time": fired.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "region": template.LOCAL_REGION,
+        "resources": [],
+        "detail": {},
+    }
+
+
+def schedule_targets() -> list[template.FunctionSpec]:
+    return [spec for spec, _ in template.event_sources("Schedule")]
+
+
+def download(session: Any, bucket: str, day: date, out: Path) -> list[Path]:
+    """Copy reports/*/{day}/* to out/{workspace}/{day}/*."""
+    s3 = session.client("s3", region_name=template.LOCAL_REGION)
+    written = []
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix="reports/"):
+        for obj in page.get("Contents", []):
+            parts = obj["Key"].split("/")
+            if len(parts) != 4 or parts[2] != day.isoformat():
+                continue
+            target = out.joinpath(*parts[1:])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(s3.get_object(Bucket=bucket, Key=obj["Key"])["Body"].read())
+            written.append(target)
+    return written
+
+
+def _load_checkpoints(moto_url: str) -> dict[str, dict[str, str]]:
+    try:
+        saved = json.loads(CHECKPOINTS.read_text())
+    except (OSError, ValueError):
+        return {}
+    # A restarted stack has a new moto (and empty streams): its old checkpoints mean nothing.
+    return saved.get("streams", {}) if saved.get("moto_url") == moto_url else {}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m local_stack.report", description=__doc__.splitlines()[0])
+    parser.add_argument("--date", type=date.fromisoformat, required=True, help="the day to report (YYYY-MM-DD)")
+    parser.add_argument("--out", type=Path, default=Path("reports"), help="where to copy the files (./reports)")
+    parser.add_argument("--demo-file", type=Path, default=DEFAULT_DEMO_FILE)
+    args = parser.parse_args(argv)
+    try:
+        moto_url = json.loads(args.demo_file.read_text())["moto_url"]
+    except (OSError, ValueError, KeyError):
+        print(f"no running local stack found ({args.demo_file}): start it with `make serve`", file=sys.stderr)
+        return 1
+
+    from local_stack.server import configure_environment
+
+    configure_environment(moto_url)
+    import boto3
+
+    session = boto3.Session()
+    checkpoints = _load_checkpoints(moto_url)
+    fed = drain_streams(session, checkpoints)
+    CHECKPOINTS.write_text(json.dumps({"moto_url": moto_url, "streams": checkpoints}))
+    print(f"fed {fed} new stream records to their functions")
+    for spec in schedule_targets():
+        result = _invoke(spec, scheduled_event(args.date))
+        print(f"{spec.logical_id}: {json.dumps(result)}")
+    bucket = os.environ["REPORTS_BUCKET"]
+    files = download(session, bucket, args.date, args.out)
+    for path in files:
+        print(f"  {path}")
+    print(f"{len(files)} files in {args.out}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Report logic without AWS: ranges, stream folding, CSV cells, the shard merge and the chart."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+
+import pytest
+
+from optout import repository
+from optout.errors import InvalidInput
+from optout.models import ConsentEvent, ContactStatus, Initiator, InitiatorType, Reason, iso
+from optout.report_svg import opt_outs_chart
+from optout.services import reports
+
+
+def test_ranges_are_utc_half_open_and_at_most_366_days():
+    start, end = reports.parse_range("2026-01-01", "2026-01-31")
+    assert (start, end) == (datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC))
+    start, end = reports.parse_range("2026-01-01T10:00:00+02:00", "2026-01-01T12:00:00Z")
+    assert start == datetime(2026, 1, 1, 8, tzinfo=UTC) and end.hour == 12
+    reports.parse_range("2025-01-01", "2026-01-01")  # 366 days
+    for bad in (("2025-01-01", "2026-01-02"), ("2026-02-01", "2026-01-01"), ("soon", "2026-01-01")):
+        with pytest.raises(InvalidInput):
+            reports.parse_range(*bad)
+
+
+def _event(i: int, **changes) -> ConsentEvent:
+    data = {
+        "event_id": f"{i:032x}",
+        "workspace_id": "ws_a",
+        "phone": f"+1212555{i:04d}",
+        "status": ContactStatus.OPTED_OUT,
+        "reason": Reason.KEYWORD,
+        "initiator": Initiator(type=InitiatorType.CONTACT),
+        "occurred_at": datetime(2026, 3, 1 + i % 28, tzinfo=UTC),
+        "inbox": "+14155550100",
+        **changes,
+    }
+    return ConsentEvent(**data)
+
+
+def _record(name: str, new=None, old=None, arn="") -> dict:
+    data = {}
+    if new is not None:
+        data["NewImage"] = repository.serialize(new)
+    if old is not None:
+        data["OldImage"] = repository.serialize(old)
+    return {"eventName": name, "eventSource": "aws:dynamodb", "eventSourceARN": arn, "dynamodb": data}
+
+
+def test_stream_records_fold_into_day_and_total_counters():
+    event = repository.event_item(_event(1, reason=Reason.INTENT))
+    contact = {"workspace_id": "ws_a", "phone": "+12125550001", "updated_at": "2026-03-02T10:00:00Z"}
+    records = [
+        _record("INSERT", new=event),
+        _record("INSERT", new={**contact, "status": "active"}),
+        _record("MODIFY", new={**contact, "status": "opted_out"}, old={**contact, "status": "active"}),
+        _record("MODIFY", new={**contact, "status": "opted_out", "name": "x"}, old={**contact, "status": "opted_out"}),
+        _record("MODIFY", new={**contact, "status": "opted_out", "deleted_at": "x"}, old={**contact, "status": "opted_out"}),
+    ]
+    folded = reports.fold_stream_records(records)
+    assert folded[("ws_a", "DAY#2026-03-02")] == {
+        "opted_out|all": 1, "opted_out|reason|intent": 1, "opted_out|inbox|+14155550100": 1,
+    }
+    # created active, opted out, then deleted: no net contact left in any status
+    assert folded[("ws_a", "TOTAL#2026-03-02")] == {}
+
+
+def test_free_text_cells_never_start_a_formula():
+    row = reports.ReportRow.of(_event(2, message_text="=1+1", note="-2"))
+    text = reports.rows_to_csv([row])
+    assert "'=1+1" in text and "'-2" in text and ",+12125550002," in text
+
+
+def test_merge_returns_every_row_once_in_order_and_reads_little(monkeypatch):
+    events = [_event(i, occurred_at=datetime(2026, 3, 1 + i % 60 // 2, i % 24, tzinfo=UTC)) for i in range(1, 1200)]
+    events = [e for e in events if e.occurred_at.month == 3]
+    by_partition: dict[str, list[ConsentEvent]] = {}
+    for event in events:
+        by_partition.setdefault(repository.report_index_keys(event)["rpt_pk"], []).append(event)
+    for items in by_partition.values():
+        items.sort(key=lambda e: (iso(e.occurred_at), e.event_id))
+
+    def query(dimension, partition, lower, upper, *, limit, start_key=None, filters=None):
+        matching = [e for e in by_partition.get(partition, []) if lower <= f"{iso(e.occurred_at)}#{e.event_id}" <= upper]
+        offset = start_key["n"] if start_key else 0
+        page = matching[offset : offset + limit]
+        more = offset + limit < len(matching)
+        return page, ({"n": offset + limit} if more else None), len(page)
+
+    monkeypatch.setattr(repository, "query_report_events", query)
+    q = reports.RowQuery(ContactStatus.OPTED_OUT, datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 4, 1, tzinfo=UTC))
+    seen, read, cursor = [], 0, None
+    while True:
+        page = reports.row_report("ws_a", q, limit=100, cursor=cursor)
+        seen += [r.event_id for r in page.rows]
+        read += page.items_read
+        cursor = page.next_cursor
+        if not cursor:
+            break
+    expected = sorted(events, key=lambda e: (iso(e.occurred_at), e.event_id))
+    assert seen == [e.event_id for e in expected]
+    assert read <= 1.1 * len(seen)
+
+
+def test_chart_has_one_bar_a_day_and_a_segment_per_reason():
+    days = [
+        {"date": f"2026-03-{d:02d}", "opt_outs": {"total": d % 3, "by_reason": {"keyword": d % 2, "intent": d % 3 - d % 2}}}
+        for d in range(1, 31)
+    ]
+    svg = ET.fromstring(opt_outs_chart(days, title="Opt-outs <test>"))
+    ns = "{http://www.w3.org/2000/svg}"
+    assert len([g for g in svg.iter(f"{ns}g") if g.get("class") == "bar"]) == 30
+    segments = [r for r in svg.iter(f"{ns}rect") if r.get("class") == "segment"]
+    assert len(segments) == sum(1 for d in days for n in d["opt_outs"]["by_reason"].values() if n)
