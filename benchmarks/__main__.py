@@ -6,7 +6,14 @@ import importlib
 import json
 import sys
 
-SECTIONS = ["benchmarks.cold_start", "benchmarks.contacts", "benchmarks.bench_engine", "benchmarks.inbound", "benchmarks.delivery", "benchmarks.reports"]
+SECTIONS = [
+    "benchmarks.cold_start",
+    "benchmarks.contacts",
+    "benchmarks.bench_engine",
+    "benchmarks.inbound",
+    "benchmarks.delivery",
+    "benchmarks.reports",
+]
 
 
 def main() -> int:

@@ -48,9 +48,7 @@ def messages() -> tuple[str, list[str]]:
         lines = CORPUS.read_text(encoding="utf-8").splitlines()[1:]
         return "sms-spam-collection", [line.split("\t", 1)[1] for line in lines]
     count = 5_574
-    return "synthetic", [
-        _SYNTHETIC[i % len(_SYNTHETIC)] + ("" if i < 16 else f" {i}") for i in range(count)
-    ]
+    return "synthetic", [_SYNTHETIC[i % len(_SYNTHETIC)] + ("" if i < 16 else f" {i}") for i in range(count)]
 
 
 def run(repeats: int = 5) -> dict[str, object]:

@@ -23,7 +23,8 @@ os.environ.update(
     AWS_REGION="us-east-1",
     POWERTOOLS_TRACE_DISABLED="true",
     POWERTOOLS_LOG_LEVEL="WARNING",
-    POWERTOOLS_METRICS_NAMESPACE="OptOut", POWERTOOLS_METRICS_DISABLED="true",
+    POWERTOOLS_METRICS_NAMESPACE="OptOut",
+    POWERTOOLS_METRICS_DISABLED="true",
 )
 os.environ.pop("AWS_ENDPOINT_URL", None)
 
@@ -98,3 +99,62 @@ _AREA_CODES = (201, 212, 213, 312, 415, 617, 646, 718, 917, 305)
 def phone(i: int) -> str:
     """A distinct, valid US number for every i (up to 80 million)."""
     return f"+1{_AREA_CODES[i % 10]}{200 + (i // 10) % 800}{(i // 8000) % 10000:04d}"
+
+
+class TelnyxWebhooks:
+    """A workspace with a registered Telnyx inbox, and signed webhooks to one of its functions.
+
+    Telnyx signs with Ed25519, the costliest check of the carriers, so the figures are a ceiling.
+    """
+
+    INBOX = "+15005550002"
+
+    def __init__(self, workspace_name: str, function: str, kind: str) -> None:
+        import json
+
+        import boto3
+
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import carrier_signing
+
+        from local_stack import lambdas, template
+        from optout.models import Principal, Role
+        from optout.services import accounts, inboxes
+
+        self._signing = carrier_signing
+        self._lambdas = lambdas
+        self.private_key, public_key = carrier_signing.telnyx_keypair()
+        self.workspace, key, _ = accounts.create_workspace(workspace_name)
+        self.admin = Principal(workspace_id=self.workspace.id, key_id=key.key_id, key_name=key.name, role=Role.ADMIN)
+        secret_ref = f"optout/bench/telnyx-{kind}"
+        boto3.client("secretsmanager").create_secret(
+            Name=secret_ref, SecretString=json.dumps({"public_key": public_key})
+        )
+        inboxes.register_inbox(self.admin, self.INBOX, provider="telnyx", secret_ref=secret_ref, topic_arn=None)
+        self.function = function
+        self.path = f"/webhooks/telnyx/{kind}"
+        self.handler = lambdas.load_handler(template.functions()[function])
+
+    def post(self, body: bytes) -> Any:
+        import contextlib
+        import io
+
+        url = f"https://api.example.com/prod{self.path}"
+        headers = {
+            **self._signing.sign("telnyx", url, body, {"private_key": self.private_key}),
+            "Content-Type": "application/json",
+            "Host": "api.example.com",
+        }
+        event = self._lambdas.api_gateway_event(
+            method="POST", resource=self.path, path=self.path, headers=headers, body=body.decode()
+        )
+        with contextlib.redirect_stdout(io.StringIO()):  # the metrics' EMF lines
+            return self.handler(event, self._lambdas.LambdaContext(self.function))
+
+    def inbound_body(self, sender: str, text: str, message_id: str) -> bytes:
+        return self._signing.inbound_body("telnyx", sender, self.INBOX, text, message_id)  # type: ignore[no-any-return]
+
+    def status_body(self, recipient: str, status: str, message_id: str, code: str | None, broadcast: str) -> bytes:
+        return self._signing.status_body(  # type: ignore[no-any-return]
+            "telnyx", message_id, status, code, self.INBOX, recipient, broadcast
+        )

@@ -2,61 +2,28 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
-import sys
 import time
 
-from benchmarks.common import ROOT, count_requests, moto_stack, phone, table
-
-sys.path.insert(0, str(ROOT / "scripts"))
-
-INBOX = "+15005550002"
-URL = "https://api.example.com/prod/webhooks/telnyx/status"
+from benchmarks.common import TelnyxWebhooks, count_requests, moto_stack, phone, table
 
 
 def run() -> None:
-    import boto3
-    import carrier_signing
-
-    from local_stack import lambdas, template
     from optout import consent, repository
-    from optout.models import ContactWrite, Principal, Role, utc_now
-    from optout.services import accounts, inboxes
+    from optout.models import ContactWrite, utc_now
+    from optout.services import accounts
 
     with moto_stack():
-        private_key, public_key = carrier_signing.telnyx_keypair()
-        workspace, key, _ = accounts.create_workspace("Bench delivery")
-        admin = Principal(workspace_id=workspace.id, key_id=key.key_id, key_name=key.name, role=Role.ADMIN)
-        accounts.update_settings(admin, {"auto_opt_out_on_failed_delivery": True})
-        boto3.client("secretsmanager").create_secret(
-            Name="optout/bench/telnyx-status", SecretString=json.dumps({"public_key": public_key})
-        )
-        inboxes.register_inbox(admin, INBOX, provider="telnyx", secret_ref="optout/bench/telnyx-status", topic_arn=None)
+        webhooks = TelnyxWebhooks("Bench delivery", "DeliveryStatusFunction", "status")
+        workspace = webhooks.workspace
+        accounts.update_settings(webhooks.admin, {"auto_opt_out_on_failed_delivery": True})
         count = 300
         now = utc_now()
         contacts = [ContactWrite(consent.new_contact(workspace.id, phone(i), now), None) for i in range(count + 10)]
         for chunk in repository.chunk_writes(contacts):
             repository.write_contacts(chunk)
-        handler = lambdas.load_handler(template.functions()["DeliveryStatusFunction"])
 
         def callback(recipient: str, status: str, message_id: str, code: str | None = None) -> dict:
-            body = carrier_signing.status_body("telnyx", message_id, status, code, INBOX, recipient, "bench-1")
-            headers = {
-                **carrier_signing.sign("telnyx", URL, body, {"private_key": private_key}),
-                "Content-Type": "application/json",
-                "Host": "api.example.com",
-            }
-            event = lambdas.api_gateway_event(
-                method="POST",
-                resource="/webhooks/telnyx/status",
-                path="/webhooks/telnyx/status",
-                headers=headers,
-                body=body.decode(),
-            )
-            with contextlib.redirect_stdout(io.StringIO()):  # the metrics' EMF lines
-                return handler(event, lambdas.LambdaContext("DeliveryStatusFunction"))
+            return webhooks.post(webhooks.status_body(recipient, status, message_id, code, "bench-1"))  # type: ignore[no-any-return]
 
         callback(phone(count), "delivered", "warm-up")  # the inbox, workspace and secret caches
         rows = []

@@ -551,22 +551,24 @@ def get_api_key_by_hash(key_hash: str) -> ApiKey | None:
     return _item_to_api_key(item) if item else None
 
 
-def list_api_keys(workspace_id: str) -> list[ApiKey]:
-    keys: list[ApiKey] = []
-    start_key = None
+def _workspace_items(workspace_id: str, prefix: str) -> list[dict[str, Any]]:
+    """Every accounts item of a workspace whose sort key starts with `prefix` (a few, by design)."""
+    items: list[dict[str, Any]] = []
+    kwargs: dict[str, Any] = {
+        "TableName": accounts_table(),
+        "KeyConditionExpression": "pk = :p AND begins_with(sk, :s)",
+        "ExpressionAttributeValues": {":p": {"S": f"WS#{workspace_id}"}, ":s": {"S": prefix}},
+    }
     while True:
-        kwargs: dict[str, Any] = {
-            "TableName": accounts_table(),
-            "KeyConditionExpression": "pk = :p AND begins_with(sk, :s)",
-            "ExpressionAttributeValues": {":p": {"S": f"WS#{workspace_id}"}, ":s": {"S": "APIKEY#"}},
-        }
-        if start_key:
-            kwargs["ExclusiveStartKey"] = start_key
         response = _call("query", **kwargs)
-        keys.extend(_item_to_api_key(item) for item in response.get("Items", []))
-        start_key = response.get("LastEvaluatedKey")
-        if not start_key:
-            return keys
+        items.extend(response.get("Items", []))
+        if not response.get("LastEvaluatedKey"):
+            return items
+        kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+
+def list_api_keys(workspace_id: str) -> list[ApiKey]:
+    return [_item_to_api_key(item) for item in _workspace_items(workspace_id, "APIKEY#")]
 
 
 def revoke_api_key(key: ApiKey, revoked_at: datetime) -> None:
@@ -667,21 +669,7 @@ def delete_inbox(inbox: Inbox) -> None:
 
 
 def list_inboxes(workspace_id: str) -> list[Inbox]:
-    inboxes: list[Inbox] = []
-    start_key = None
-    while True:
-        kwargs: dict[str, Any] = {
-            "TableName": accounts_table(),
-            "KeyConditionExpression": "pk = :p AND begins_with(sk, :s)",
-            "ExpressionAttributeValues": {":p": {"S": f"WS#{workspace_id}"}, ":s": {"S": "INBOX#"}},
-        }
-        if start_key:
-            kwargs["ExclusiveStartKey"] = start_key
-        response = _call("query", **kwargs)
-        inboxes.extend(_item_to_inbox(item) for item in response.get("Items", []))
-        start_key = response.get("LastEvaluatedKey")
-        if not start_key:
-            return inboxes
+    return [_item_to_inbox(item) for item in _workspace_items(workspace_id, "INBOX#")]
 
 
 def query_auto_opt_outs(
