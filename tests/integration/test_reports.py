@@ -42,12 +42,16 @@ def _seed(workspace_id: str, contacts: int, seed: int) -> list:
     for round_no in range(ROUNDS):
         writes = []
         for phone in phones:
-            target = rnd.choice([ContactStatus.OPTED_OUT, ContactStatus.OPTED_OUT, ContactStatus.ACTIVE, ContactStatus.BLOCKED])
+            target = rnd.choice(
+                [ContactStatus.OPTED_OUT, ContactStatus.OPTED_OUT, ContactStatus.ACTIVE, ContactStatus.BLOCKED]
+            )
             day = FIRST_DAY + timedelta(days=round_no * ROUND_DAYS + rnd.randrange(ROUND_DAYS))
             at = datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(seconds=rnd.randrange(86400))
             reason = Reason(rnd.choice(REASONS[target.value]))
-            kind = InitiatorType.CONTACT if reason in (Reason.KEYWORD, Reason.INTENT, Reason.FUZZY) else rnd.choice(
-                [InitiatorType.API_KEY, InitiatorType.SYSTEM, InitiatorType.USER]
+            kind = (
+                InitiatorType.CONTACT
+                if reason in (Reason.KEYWORD, Reason.INTENT, Reason.FUZZY)
+                else rnd.choice([InitiatorType.API_KEY, InitiatorType.SYSTEM, InitiatorType.USER])
             )
             context = StatusContext(
                 reason=reason,
@@ -58,7 +62,11 @@ def _seed(workspace_id: str, contacts: int, seed: int) -> list:
                 message_text=rnd.choice(["STOP", "please stop texting me", "=HYPERLINK(x)", "START"]),
             )
             write = consent.status_change(
-                current.get(phone), target, context, workspace_id=workspace_id, phone=phone  # type: ignore[arg-type]
+                current.get(phone),
+                target,
+                context,
+                workspace_id=workspace_id,
+                phone=phone,  # type: ignore[arg-type]
             )
             if write is not None:
                 writes.append(write)
@@ -91,8 +99,10 @@ def _key(event) -> tuple:
 
 def _expected(events, status, start, end, **filters):
     rows = [
-        e for e in events
-        if e.status.value == status and start <= e.occurred_at < end
+        e
+        for e in events
+        if e.status.value == status
+        and start <= e.occurred_at < end
         and all(
             (e.inbox if k == "inbox" else e.reason.value if k == "reason" else e.initiator.type.value) == v
             for k, v in filters.items()
@@ -168,7 +178,12 @@ def test_tenancy_and_cursors(api, workspace, other_workspace, seeded):
         "GET", "/v1/reports/opt-outs", key=other_workspace["member"], query={**query, "cursor": mine["next_cursor"]}
     )
     assert (status, body["error"]["code"]) == (400, "invalid_cursor")
-    status, _ = api.request("GET", "/v1/reports/opt-outs", key=workspace["member"], query={**query, "reason": "api", "cursor": mine["next_cursor"]})
+    status, _ = api.request(
+        "GET",
+        "/v1/reports/opt-outs",
+        key=workspace["member"],
+        query={**query, "reason": "api", "cursor": mine["next_cursor"]},
+    )
     assert status == 400
     status, _ = api.request("GET", "/v1/reports/opt-outs", query=query)
     assert status == 401
@@ -177,8 +192,12 @@ def test_tenancy_and_cursors(api, workspace, other_workspace, seeded):
 
 
 def test_range_is_required_and_bounded(api, workspace):
-    for query in ({"to": "2026-04-01"}, {"from": "2026-04-01", "to": "2026-03-01"}, {"from": "2025-01-01", "to": "2026-03-01"},
-                  {"from": "yesterday", "to": "2026-03-01"}):
+    for query in (
+        {"to": "2026-04-01"},
+        {"from": "2026-04-01", "to": "2026-03-01"},
+        {"from": "2025-01-01", "to": "2026-03-01"},
+        {"from": "yesterday", "to": "2026-03-01"},
+    ):
         status, body = api.request("GET", "/v1/reports/opt-outs", key=workspace["member"], query=query)
         assert status == 400, (query, body)
 
@@ -187,13 +206,20 @@ def test_csv_has_a_header_and_the_same_rows(api, workspace, seeded):
     query = {"from": "2026-03-27", "to": "2026-04-02", "reason": "intent"}
     _, page = api.request("GET", "/v1/reports/opt-outs", key=workspace["member"], query={**query, "limit": 1000})
     event = lambdas.api_gateway_event(
-        method="GET", resource="/v1/reports/opt-outs", path="/v1/reports/opt-outs",
+        method="GET",
+        resource="/v1/reports/opt-outs",
+        path="/v1/reports/opt-outs",
         headers={"Authorization": f"Bearer {workspace['member']}"},
         query={k: [v] for k, v in {**query, "format": "csv"}.items()},
     )
-    response = lambdas.load_handler(template.functions()["ReportsFunction"])(event, lambdas.LambdaContext("ReportsFunction"))
+    response = lambdas.load_handler(template.functions()["ReportsFunction"])(
+        event, lambdas.LambdaContext("ReportsFunction")
+    )
     assert response["statusCode"] == 200
-    headers = {**(response.get("headers") or {}), **{k: v[-1] for k, v in (response.get("multiValueHeaders") or {}).items()}}
+    headers = {
+        **(response.get("headers") or {}),
+        **{k: v[-1] for k, v in (response.get("multiValueHeaders") or {}).items()},
+    }
     assert headers["Content-Type"].startswith("text/csv")
     text = response["body"]
     records = list(csv.DictReader(io.StringIO(text)))
@@ -206,7 +232,9 @@ def test_summary_matches_an_independent_count(api, workspace, seeded, ddb_calls)
     events = seeded["events"]
     first, last = date(2026, 3, 25), date(2026, 4, 8)
     ddb_calls.clear()
-    status, body = api.request("GET", "/v1/reports/summary", key=workspace["member"], query={"from": first.isoformat(), "to": last.isoformat()})
+    status, body = api.request(
+        "GET", "/v1/reports/summary", key=workspace["member"], query={"from": first.isoformat(), "to": last.isoformat()}
+    )
     assert status == 200
     assert ddb_calls.count("Query") == 2 and "Scan" not in ddb_calls
     assert len(body["days"]) == (last - first).days + 1
@@ -244,9 +272,15 @@ def test_failures_report_counts_failure_records_and_failure_opt_outs(api, worksp
     failed_at = datetime(2026, 4, 2, 10, tzinfo=UTC)
     failures = [
         BroadcastFailure(
-            workspace_id=workspace["id"], broadcast_id=f"b{i % 2}", phone=f"+1415555{i:04d}", message_id=f"m{i}",
-            provider="twilio", inbox=INBOXES[0], status="undelivered",
-            failure_class="permanent" if i % 3 else "transient", error_code="30005" if i % 3 else "30003",
+            workspace_id=workspace["id"],
+            broadcast_id=f"b{i % 2}",
+            phone=f"+1415555{i:04d}",
+            message_id=f"m{i}",
+            provider="twilio",
+            inbox=INBOXES[0],
+            status="undelivered",
+            failure_class="permanent" if i % 3 else "transient",
+            error_code="30005" if i % 3 else "30003",
             failed_at=failed_at,
         )
         for i in range(30)
@@ -255,7 +289,9 @@ def test_failures_report_counts_failure_records_and_failure_opt_outs(api, worksp
     for failure in failures:
         client.put_item(**repository.failure_put(failure)["Put"])
     _feed_streams(seeded["checkpoints"])
-    status, body = api.request("GET", "/v1/reports/failures", key=workspace["member"], query={"from": "2026-04-01", "to": "2026-04-03"})
+    status, body = api.request(
+        "GET", "/v1/reports/failures", key=workspace["member"], query={"from": "2026-04-01", "to": "2026-04-03"}
+    )
     assert status == 200, body
     assert body["totals"]["failed"] == 30
     assert body["totals"]["by_class"] == {"permanent": 20, "transient": 10}
@@ -281,7 +317,7 @@ def test_scheduled_job_writes_the_days_files_and_rewrites_them(workspace, other_
 
     def objects() -> dict[str, bytes]:
         listed = s3.list_objects_v2(Bucket=bucket, Prefix=prefix).get("Contents", [])
-        return {o["Key"][len(prefix):]: s3.get_object(Bucket=bucket, Key=o["Key"])["Body"].read() for o in listed}
+        return {o["Key"][len(prefix) :]: s3.get_object(Bucket=bucket, Key=o["Key"])["Body"].read() for o in listed}
 
     files = objects()
     assert set(files) == {"opt-outs.csv", "summary.json", "summary.svg"}
@@ -303,3 +339,31 @@ def test_scheduled_job_writes_the_days_files_and_rewrites_them(workspace, other_
     _run_job(day)  # a re-run replaces the same objects
     assert objects() == files
     assert len(s3.list_objects_v2(Bucket=bucket, Prefix=prefix)["Contents"]) == 3
+
+
+def test_a_retried_stream_batch_is_counted_once(aws, workspace):
+    """Lambda redelivers a failed stream batch: its counters must not be added twice."""
+    from optout import consent, repository
+    from optout.models import ContactStatus, Reason
+    from optout.services import reports
+
+    at = datetime(2026, 5, 4, 9, tzinfo=UTC)
+    context = consent.StatusContext(reason=Reason.KEYWORD, initiator=consent.contact_initiator("+14155550100"), at=at)
+    write = consent.status_change(
+        None, ContactStatus.OPTED_OUT, context, workspace_id=workspace["id"], phone="+14155550100"
+    )
+    image = repository.serialize(repository.event_item(write.event))
+    batch = [
+        {
+            "eventID": "e-1",
+            "eventName": "INSERT",
+            "eventSourceARN": "arn:aws:dynamodb:us-east-1:123456789012:table/ConsentEventsTable/stream/x",
+            "dynamodb": {"NewImage": image},
+        }
+    ]
+    assert reports.apply_stream_records(batch) == 1
+    assert reports.apply_stream_records(batch) == 0  # the retry finds its marker
+    counters = repository.query_counters(workspace["id"], "DAY#2026-05-04", "DAY#2026-05-04")
+    assert len(counters) == 1
+    assert [v for k, v in counters[0].items() if k.startswith("opt_out") or k.endswith("|all")] != []
+    assert all(v == 1 for k, v in counters[0].items() if k not in ("pk", "sk"))

@@ -879,21 +879,43 @@ def query_counters(workspace_id: str, lower: str, upper: str) -> list[dict[str, 
     return [deserialize(item) for item in items]
 
 
-def add_counters(workspace_id: str, sk: str, counts: dict[str, int]) -> None:
-    """ADD `counts` to one counter item in one UpdateItem (atomic, no condition, so concurrent
-    stream batches never conflict)."""
-    if not counts:
-        return
+COUNTER_MARKER_TTL_SECONDS = 2 * 24 * 3600  # longer than a stream record lives (24 hours)
+
+
+def _counter_add(workspace_id: str, sk: str, counts: dict[str, int]) -> dict[str, Any]:
     names = {f"#c{i}": name for i, name in enumerate(counts)}
     values = {f":c{i}": {"N": str(n)} for i, n in enumerate(counts.values())}
-    _call(
-        "update_item",
-        TableName=report_counters_table(),
-        Key={"pk": {"S": workspace_id}, "sk": {"S": sk}},
-        UpdateExpression="ADD " + ", ".join(f"#c{i} :c{i}" for i in range(len(counts))),
-        ExpressionAttributeNames=names,
-        ExpressionAttributeValues=values,
-    )
+    return {
+        "Update": {
+            "TableName": report_counters_table(),
+            "Key": {"pk": {"S": workspace_id}, "sk": {"S": sk}},
+            "UpdateExpression": "ADD " + ", ".join(f"#c{i} :c{i}" for i in range(len(counts))),
+            "ExpressionAttributeNames": names,
+            "ExpressionAttributeValues": values,
+        }
+    }
+
+
+def add_counters_once(marker_id: str, increments: Sequence[tuple[tuple[str, str], dict[str, int]]]) -> bool:
+    """ADD increments to counter items (at most 99) together with a marker, in one transaction.
+
+    Stream delivery is at least once: a retried batch finds its marker and adds nothing. Returns
+    False when the marker existed. A conflict with a concurrent batch raises, so Lambda retries.
+    """
+    items = [_marker_put({"id": marker_id, "expiration": int(time.time()) + COUNTER_MARKER_TTL_SECONDS})]
+    items += [_counter_add(workspace_id, sk, counts) for (workspace_id, sk), counts in increments if counts]
+    if len(items) > TRANSACTION_LIMIT:
+        raise ValueError(f"at most {TRANSACTION_LIMIT - 1} counter items per transaction")
+    try:
+        dynamodb_client().transact_write_items(TransactItems=items)
+    except ClientError as exc:
+        reasons = exc.response.get("CancellationReasons") or []
+        if reasons and reasons[0].get("Code") == "ConditionalCheckFailed":
+            return False
+        raise _storage_error(exc) from exc
+    except BotoCoreError as exc:
+        raise _storage_error(exc) from exc
+    return True
 
 
 def event_item(event: ConsentEvent) -> dict[str, Any]:

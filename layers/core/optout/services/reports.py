@@ -9,6 +9,7 @@ nothing here recounts events at read time.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import math
@@ -159,8 +160,13 @@ class _Reader:
     def _fetch(self, shard: _Shard, lower: str, upper: str, limit: int) -> None:
         while not shard.buffer and not shard.done:
             events, shard.start_key, read = repository.query_report_events(
-                self.dimension, shard.partition, lower, upper,
-                limit=limit, start_key=shard.start_key, filters=self.filters or None,
+                self.dimension,
+                shard.partition,
+                lower,
+                upper,
+                limit=limit,
+                start_key=shard.start_key,
+                filters=self.filters or None,
             )
             self.items_read += read
             shard.buffer.extend((_sort_key(e), e) for e in events)
@@ -173,9 +179,11 @@ class _Reader:
         out: list[ConsentEvent] = []
         for index, month in enumerate(months):
             shards = [
-                _Shard(repository.report_partition(
-                    self.workspace_id, self.query.status.value, month, shard, self.dimension, self.value
-                ))
+                _Shard(
+                    repository.report_partition(
+                        self.workspace_id, self.query.status.value, month, shard, self.dimension, self.value
+                    )
+                )
                 for shard in range(repository.REPORT_SHARDS)
             ]
             first = max(1, int((limit - len(out)) * _FIRST_SHARE) // len(shards))
@@ -205,7 +213,11 @@ def row_report(workspace_id: str, query: RowQuery, *, limit: int, cursor: str | 
     if cursor:
         state = repository.decode_cursor(cursor)
         after = state.get("a")
-        if state.get("q") != fingerprint or not isinstance(after, str) or not iso(query.start) <= after < iso(query.end):
+        if (
+            state.get("q") != fingerprint
+            or not isinstance(after, str)
+            or not iso(query.start) <= after < iso(query.end)
+        ):
             # A cursor belongs to one workspace and one query: never resume another's.
             raise InvalidInput("cursor is not valid for this report", code="invalid_cursor")
     reader = _Reader(workspace_id, query)
@@ -341,12 +353,30 @@ def fold_stream_records(records: Sequence[dict[str, Any]]) -> dict[tuple[str, st
     return {key: {k: v for k, v in counts.items() if v} for key, counts in increments.items()}
 
 
+def batch_id(records: Sequence[dict[str, Any]]) -> str:
+    """The same for a retried batch: built from the records' event ids (or contents)."""
+    parts = sorted(str(r.get("eventID") or json.dumps(r, sort_keys=True, default=str)) for r in records)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def apply_stream_records(records: Sequence[dict[str, Any]]) -> int:
-    """Fold a stream batch into the counters; returns the counter items updated."""
-    increments = fold_stream_records(records)
-    for (workspace_id, sk), counts in increments.items():
-        repository.add_counters(workspace_id, sk, counts)
-    return len(increments)
+    """Fold a stream batch into the counters, exactly once per batch; returns the items updated.
+
+    Lambda retries a failed batch with the same records, so each chunk of counter updates is
+    written in one transaction with a marker named after the batch and chunk: what a retry
+    already applied is skipped, what it had not is applied.
+    """
+    increments = sorted(fold_stream_records(records).items())
+    if not increments:
+        return 0
+    key = batch_id(records)
+    size = repository.TRANSACTION_LIMIT - 1
+    updated = 0
+    for index in range(0, len(increments), size):
+        chunk = increments[index : index + size]
+        if repository.add_counters_once(f"report-batch#{key}#{index // size}", chunk):
+            updated += len(chunk)
+    return updated
 
 
 # --- summary ---------------------------------------------------------------------------------
@@ -386,8 +416,10 @@ def summary(workspace_id: str, first: date, last: date) -> dict[str, Any]:
     Two Queries of the counters: the range's day items, and the daily status deltas up to `last`.
     """
     day_items = {
-        item["sk"][len(DAY_PREFIX):]: item
-        for item in repository.query_counters(workspace_id, DAY_PREFIX + first.isoformat(), DAY_PREFIX + last.isoformat())
+        item["sk"][len(DAY_PREFIX) :]: item
+        for item in repository.query_counters(
+            workspace_id, DAY_PREFIX + first.isoformat(), DAY_PREFIX + last.isoformat()
+        )
     }
     days = []
     totals = {name: {"total": 0, "by_reason": {}, "by_inbox": {}} for name in STATUS_NAMES.values()}
@@ -428,15 +460,24 @@ def _failure_breakdown(counters: dict[str, Any]) -> dict[str, Any]:
         elif parts[1] == "code":
             kind, _, code = parts[2].partition("/")
             by_code.setdefault(kind, {})[code] = int(value)
-    return {"failed": int(counters.get("fail|all", 0)), "by_class": dict(sorted(by_class.items())), "by_error_code": by_code}
+    return {
+        "failed": int(counters.get("fail|all", 0)),
+        "by_class": dict(sorted(by_class.items())),
+        "by_error_code": by_code,
+    }
 
 
 def failures(workspace_id: str, first: date, last: date) -> dict[str, Any]:
     """Failed deliveries by failure class and error code, per day and per broadcast (counters
     kept from the delivery-failures stream), with the opt-outs that failures caused per day."""
     lo, hi = first.isoformat(), last.isoformat()
-    per_day = {i["sk"][len(FAIL_PREFIX):]: i for i in repository.query_counters(workspace_id, FAIL_PREFIX + lo, FAIL_PREFIX + hi)}
-    consent = {i["sk"][len(DAY_PREFIX):]: i for i in repository.query_counters(workspace_id, DAY_PREFIX + lo, DAY_PREFIX + hi)}
+    per_day = {
+        i["sk"][len(FAIL_PREFIX) :]: i
+        for i in repository.query_counters(workspace_id, FAIL_PREFIX + lo, FAIL_PREFIX + hi)
+    }
+    consent = {
+        i["sk"][len(DAY_PREFIX) :]: i for i in repository.query_counters(workspace_id, DAY_PREFIX + lo, DAY_PREFIX + hi)
+    }
     days = []
     for day in sorted(per_day.keys() | consent.keys()):
         caused = {
@@ -447,7 +488,7 @@ def failures(workspace_id: str, first: date, last: date) -> dict[str, Any]:
     broadcasts = []
     # "~" sorts after every broadcast id's characters, so the last day's items are all included.
     for item in repository.query_counters(workspace_id, FAIL_BROADCAST_PREFIX + lo, FAIL_BROADCAST_PREFIX + hi + "#~"):
-        day, _, broadcast_id = item["sk"][len(FAIL_BROADCAST_PREFIX):].partition("#")
+        day, _, broadcast_id = item["sk"][len(FAIL_BROADCAST_PREFIX) :].partition("#")
         broadcasts.append({"date": day, "broadcast_id": broadcast_id, **_failure_breakdown(item)})
     total = _failure_breakdown({})
     for row in days:
@@ -456,5 +497,7 @@ def failures(workspace_id: str, first: date, last: date) -> dict[str, Any]:
             total["by_class"][kind] = total["by_class"].get(kind, 0) + n
         for kind, codes in row["by_error_code"].items():
             for code, n in codes.items():
-                total["by_error_code"].setdefault(kind, {})[code] = total["by_error_code"].get(kind, {}).get(code, 0) + n
+                total["by_error_code"].setdefault(kind, {})[code] = (
+                    total["by_error_code"].get(kind, {}).get(code, 0) + n
+                )
     return {"from": lo, "to": hi, "days": days, "broadcasts": broadcasts, "totals": total}
