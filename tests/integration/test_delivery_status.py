@@ -516,3 +516,15 @@ def test_the_contacts_own_opt_in_keyword_brings_it_back(api, workspace, inboxes,
     monkeypatch.setattr(replies, "publish", lambda batch: 0)
     assert inbound(event, lambdas.LambdaContext("InboundSmsFunction"))["statusCode"] == 200
     assert contact(workspace).status.value == "active"
+
+
+def test_the_contacts_api_shows_what_a_contact_carries(api, workspace, inboxes):
+    create(api, workspace)
+    start = datetime.now(UTC)
+    bandwidth("ok-1", "delivered", at=start)
+    bandwidth("bad-1", "failed", code="4702", at=start + timedelta(minutes=1))
+    status, body = api.request("GET", f"/v1/contacts/{CONTACT}", key=workspace["member"])
+    assert status == 200
+    assert body["consecutive_failures"] == 1 and body["last_delivered_at"].startswith(start.strftime("%Y-%m-%dT%H:%M"))
+    assert body["last_delivery"]["message_id"] == "bad-1" and body["last_delivery"]["error_code"] == "4702"
+    assert body["last_delivery"]["failure_class"] == "transient"

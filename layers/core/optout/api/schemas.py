@@ -14,6 +14,7 @@ from optout.models import (
     ConsentEvent,
     Contact,
     ContactStatus,
+    DeliveryRecord,
     Inbox,
     Initiator,
     Reason,
@@ -56,6 +57,9 @@ class ContactOut(BaseModel):
     status_changed_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    last_delivery: DeliveryRecord | None = Field(default=None, description="The last final delivery outcome.")
+    last_delivered_at: datetime | None = None
+    consecutive_failures: int = Field(default=0, description="Failures in a row with no delivery between.")
 
     @classmethod
     def of(cls, contact: Contact) -> ContactOut:
