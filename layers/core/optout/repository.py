@@ -357,7 +357,9 @@ def put_marker(marker: dict[str, Any]) -> None:
         raise _storage_error(exc) from exc
 
 
-def get_contact_and_marker(workspace_id: str, phone: str, marker_id: str) -> tuple[Contact | None, dict[str, Any] | None]:
+def get_contact_and_marker(
+    workspace_id: str, phone: str, marker_id: str
+) -> tuple[Contact | None, dict[str, Any] | None]:
     """A contact and a message's idempotency marker in one BatchGetItem."""
     request = {
         contacts_table(): {"Keys": [{"pk": {"S": contact_key(workspace_id, phone)}}], "ConsistentRead": True},
@@ -391,6 +393,36 @@ def chunk_writes(writes: Sequence[ContactWrite]) -> Iterator[list[ContactWrite]]
         yield chunk
 
 
+def _partition_page(
+    table: str,
+    key_name: str,
+    partition: str,
+    *,
+    limit: int,
+    start_key: dict[str, Any] | None,
+    index: str | None = None,
+    newest_first: bool = False,
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """One page of one partition (of a table or an index). A start key from another partition,
+    such as a cursor of another workspace, is refused rather than followed."""
+    if start_key is not None and start_key.get(key_name, {}).get("S") != partition:
+        raise InvalidInput("cursor is not valid", code="invalid_cursor")
+    kwargs: dict[str, Any] = {
+        "TableName": table,
+        "KeyConditionExpression": f"{key_name} = :p",
+        "ExpressionAttributeValues": {":p": {"S": partition}},
+        "Limit": limit,
+    }
+    if index:
+        kwargs["IndexName"] = index
+    if newest_first:
+        kwargs["ScanIndexForward"] = False
+    if start_key:
+        kwargs["ExclusiveStartKey"] = start_key
+    response = _call("query", **kwargs)
+    return response.get("Items", []), response.get("LastEvaluatedKey")
+
+
 def query_contacts_by_status(
     workspace_id: str,
     status: ContactStatus,
@@ -399,21 +431,15 @@ def query_contacts_by_status(
     limit: int,
     start_key: dict[str, Any] | None = None,
 ) -> tuple[list[Contact], dict[str, Any] | None]:
-    partition = status_partition(workspace_id, status, shard)
-    if start_key is not None and start_key.get("status_pk", {}).get("S") != partition:
-        raise InvalidInput("cursor is not valid", code="invalid_cursor")
-    kwargs: dict[str, Any] = {
-        "TableName": contacts_table(),
-        "IndexName": "ByStatus",
-        "KeyConditionExpression": "status_pk = :p",
-        "ExpressionAttributeValues": {":p": {"S": partition}},
-        "Limit": limit,
-    }
-    if start_key:
-        kwargs["ExclusiveStartKey"] = start_key
-    response = _call("query", **kwargs)
-    contacts = [item_to_contact(item) for item in response.get("Items", [])]
-    return contacts, response.get("LastEvaluatedKey")
+    items, last_key = _partition_page(
+        contacts_table(),
+        "status_pk",
+        status_partition(workspace_id, status, shard),
+        limit=limit,
+        start_key=start_key,
+        index="ByStatus",
+    )
+    return [item_to_contact(item) for item in items], last_key
 
 
 # --- consent events --------------------------------------------------------------------------
@@ -422,20 +448,10 @@ def query_contacts_by_status(
 def query_contact_events(
     workspace_id: str, phone: str, *, limit: int, start_key: dict[str, Any] | None = None
 ) -> tuple[list[ConsentEvent], dict[str, Any] | None]:
-    partition = contact_key(workspace_id, phone)
-    if start_key is not None and start_key.get("pk", {}).get("S") != partition:
-        raise InvalidInput("cursor is not valid", code="invalid_cursor")
-    kwargs: dict[str, Any] = {
-        "TableName": events_table(),
-        "KeyConditionExpression": "pk = :p",
-        "ExpressionAttributeValues": {":p": {"S": partition}},
-        "ScanIndexForward": False,
-        "Limit": limit,
-    }
-    if start_key:
-        kwargs["ExclusiveStartKey"] = start_key
-    response = _call("query", **kwargs)
-    return [_item_to_event(item) for item in response.get("Items", [])], response.get("LastEvaluatedKey")
+    items, last_key = _partition_page(
+        events_table(), "pk", contact_key(workspace_id, phone), limit=limit, start_key=start_key, newest_first=True
+    )
+    return [_item_to_event(item) for item in items], last_key
 
 
 def _item_to_event(item: dict[str, Any]) -> ConsentEvent:
@@ -676,21 +692,16 @@ def query_auto_opt_outs(
     workspace_id: str, *, limit: int, start_key: dict[str, Any] | None = None
 ) -> tuple[list[ConsentEvent], dict[str, Any] | None]:
     """Intent and typo opt-outs of a workspace, newest first (the Auto Opt-Out folder)."""
-    partition = f"{workspace_id}#auto"
-    if start_key is not None and start_key.get("auto_pk", {}).get("S") != partition:
-        raise InvalidInput("cursor is not valid", code="invalid_cursor")
-    kwargs: dict[str, Any] = {
-        "TableName": events_table(),
-        "IndexName": "AutoOptOuts",
-        "KeyConditionExpression": "auto_pk = :p",
-        "ExpressionAttributeValues": {":p": {"S": partition}},
-        "ScanIndexForward": False,
-        "Limit": limit,
-    }
-    if start_key:
-        kwargs["ExclusiveStartKey"] = start_key
-    response = _call("query", **kwargs)
-    return [_item_to_event(item) for item in response.get("Items", [])], response.get("LastEvaluatedKey")
+    items, last_key = _partition_page(
+        events_table(),
+        "auto_pk",
+        f"{workspace_id}#auto",
+        limit=limit,
+        start_key=start_key,
+        index="AutoOptOuts",
+        newest_first=True,
+    )
+    return [_item_to_event(item) for item in items], last_key
 
 
 # --- delivery status -------------------------------------------------------------------------
@@ -739,19 +750,14 @@ def query_broadcast_failures(
     workspace_id: str, broadcast_id: str, *, limit: int, start_key: dict[str, Any] | None = None
 ) -> tuple[list[BroadcastFailure], dict[str, Any] | None]:
     """One broadcast's failures, by number."""
-    partition = broadcast_partition(workspace_id, broadcast_id)
-    if start_key is not None and start_key.get("pk", {}).get("S") != partition:
-        raise InvalidInput("cursor is not valid", code="invalid_cursor")
-    kwargs: dict[str, Any] = {
-        "TableName": delivery_failures_table(),
-        "KeyConditionExpression": "pk = :p",
-        "ExpressionAttributeValues": {":p": {"S": partition}},
-        "Limit": limit,
-    }
-    if start_key:
-        kwargs["ExclusiveStartKey"] = start_key
-    response = _call("query", **kwargs)
-    return [_item_to_failure(item) for item in response.get("Items", [])], response.get("LastEvaluatedKey")
+    items, last_key = _partition_page(
+        delivery_failures_table(),
+        "pk",
+        broadcast_partition(workspace_id, broadcast_id),
+        limit=limit,
+        start_key=start_key,
+    )
+    return [_item_to_failure(item) for item in items], last_key
 
 
 # --- reports ---------------------------------------------------------------------------------
