@@ -9,8 +9,9 @@ SAM_VENV := .venv-sam
 SAM := $(SAM_VENV)/bin/sam
 SAM_STAMP := $(SAM_VENV)/.installed
 SAM_CLI_VERSION := 1.170.0
-# sam build for the python3.12 runtime needs a python3.12 on PATH; with pyenv, this selects it.
-export PYENV_VERSION ?= 3.12.1
+# sam build (and the smoke test) for the python3.12 runtime need a python3.12 on PATH; with
+# pyenv, this selects it for those two steps only, so python3.11 still means the user's 3.11.
+PY312_ENV := PYENV_VERSION=3.12.1
 export SAM_CLI_TELEMETRY := 0
 PYTEST := $(PY) -m pytest -p no:cacheprovider
 
@@ -53,11 +54,11 @@ sam-validate: $(SAM_STAMP)
 	$(SAM) validate --lint
 
 sam-build: $(SAM_STAMP)
-	$(SAM) build
+	$(PY312_ENV) $(SAM) build
 
 # Imports each built function with only its folder and the layer's python/ on the path.
 smoke: $(STAMP) sam-build
-	$(PYTEST) tests/smoke -q
+	$(PY312_ENV) $(PYTEST) tests/smoke -q
 
 bench: $(STAMP)
 	$(PY) -m benchmarks
