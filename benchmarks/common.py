@@ -16,17 +16,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "core")]
 
-os.environ.update(
-    AWS_ACCESS_KEY_ID="bench",
-    AWS_SECRET_ACCESS_KEY="bench",
-    AWS_DEFAULT_REGION="us-east-1",
-    AWS_REGION="us-east-1",
-    POWERTOOLS_TRACE_DISABLED="true",
-    POWERTOOLS_LOG_LEVEL="WARNING",
-    POWERTOOLS_METRICS_NAMESPACE="OptOut",
-    POWERTOOLS_METRICS_DISABLED="true",
-)
-os.environ.pop("AWS_ENDPOINT_URL", None)
+from local_stack.environment import use_offline_aws  # noqa: E402
+
+use_offline_aws()
+os.environ.update(POWERTOOLS_LOG_LEVEL="WARNING", POWERTOOLS_METRICS_DISABLED="true")
 
 
 @contextmanager

@@ -44,6 +44,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from local_stack import lambdas, template
+from local_stack.environment import use_offline_aws
 
 MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's payload limit (10 MB)
 LINGER_SECONDS = 5.0  # how long to discard an unwanted body before closing
@@ -569,32 +570,8 @@ class LocalServer(ThreadingHTTPServer):
 # --- the stack ----------------------------------------------------------------------------------
 
 
-def local_aws_environment(moto_url: str) -> dict[str, str]:
-    """Environment that sends every boto3 client of this process to moto, with fake keys."""
-    return {
-        "AWS_ENDPOINT_URL": moto_url,
-        "AWS_ACCESS_KEY_ID": "local",
-        "AWS_SECRET_ACCESS_KEY": "local",
-        "AWS_SESSION_TOKEN": "local",
-        "AWS_DEFAULT_REGION": LOCAL_REGION,
-        "AWS_REGION": LOCAL_REGION,
-        "AWS_EC2_METADATA_DISABLED": "true",
-        # No profile, config or credentials file of the developer's may point anywhere real.
-        "AWS_CONFIG_FILE": os.devnull,
-        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-        "POWERTOOLS_TRACE_DISABLED": "true",
-        "POWERTOOLS_METRICS_NAMESPACE": "OptOut",
-        "POWERTOOLS_LOGGER_LOG_EVENT": "false",  # events carry API keys
-    }
-
-
 def configure_environment(moto_url: str) -> None:
-    for name in list(os.environ):
-        if name.startswith("AWS_ENDPOINT_URL_") or name in (
-            "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
-        ):
-            del os.environ[name]
-    os.environ.update(local_aws_environment(moto_url))
+    use_offline_aws(moto_url)
     os.environ.update(template.local_environment())
 
 

@@ -15,21 +15,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "core")]
 
-# Before any handler or boto3 client is created: no real AWS, ever.
-os.environ.update(
-    AWS_ACCESS_KEY_ID="testing",
-    AWS_SECRET_ACCESS_KEY="testing",
-    AWS_SESSION_TOKEN="testing",
-    AWS_DEFAULT_REGION="us-east-1",
-    AWS_REGION="us-east-1",
-    POWERTOOLS_TRACE_DISABLED="true",
-    POWERTOOLS_METRICS_NAMESPACE="OptOut",
-    POWERTOOLS_DEV="false",
-)
-os.environ.pop("AWS_ENDPOINT_URL", None)
-os.environ.pop("AWS_PROFILE", None)
-
 from local_stack import lambdas, moto_patches, template  # noqa: E402
+from local_stack.environment import use_offline_aws  # noqa: E402
+
+use_offline_aws()  # before any handler or boto3 client is created: no real AWS, ever
+os.environ["POWERTOOLS_DEV"] = "false"
 
 moto_patches.apply()
 
