@@ -67,6 +67,33 @@ def test_stream_records_fold_into_day_and_total_counters():
     assert folded[("ws_a", "TOTAL#2026-03-02")] == {}
 
 
+def test_an_event_has_a_report_key_for_every_filter_combination_it_can_match():
+    keys = repository.report_index_keys(_event(5, reason=Reason.INTENT, occurred_at=datetime(2026, 3, 9, tzinfo=UTC)))
+    shard = repository.report_shard(f"{5:032x}")
+    assert len(keys) == 8
+    assert keys["rpt_pk"] == f"ws_a#opted_out#2026-03#{shard}"
+    assert keys["rpt_inbox_initiator_pk"] == f"ws_a#opted_out#2026-03#inbox=+14155550100#initiator=contact#{shard}"
+    assert keys["rpt_reason_inbox_initiator_pk"] == (
+        f"ws_a#opted_out#2026-03#reason=intent#inbox=+14155550100#initiator=contact#{shard}"
+    )
+    # No inbox: the event is in no index keyed by inbox, so an inbox filter never returns it.
+    keys = repository.report_index_keys(_event(6, inbox=None))
+    assert sorted(keys) == ["rpt_initiator_pk", "rpt_pk", "rpt_reason_initiator_pk", "rpt_reason_pk"]
+
+
+def test_every_filter_combination_has_an_index_in_the_template():
+    from local_stack import template
+
+    table = template.resources(template.load_template(), "AWS::DynamoDB::Table")["ConsentEventsTable"]
+    indexes = {
+        index["IndexName"]: [(k["AttributeName"], k["KeyType"]) for k in index["KeySchema"]]
+        for index in table["GlobalSecondaryIndexes"]
+    }
+    assert len(repository.REPORT_INDEXES) == 8
+    for name, attribute in repository.REPORT_INDEXES.values():
+        assert indexes[name] == [(attribute, "HASH"), ("sk", "RANGE")], name
+
+
 def test_free_text_cells_never_start_a_formula():
     row = reports.ReportRow.of(_event(2, message_text="=1+1", note="-2"))
     text = reports.rows_to_csv([row])
@@ -82,7 +109,7 @@ def test_merge_returns_every_row_once_in_order_and_reads_little(monkeypatch):
     for items in by_partition.values():
         items.sort(key=lambda e: (iso(e.occurred_at), e.event_id))
 
-    def query(dimension, partition, lower, upper, *, limit, start_key=None, filters=None):
+    def query(dimensions, partition, lower, upper, *, limit, start_key=None):
         matching = [e for e in by_partition.get(partition, []) if lower <= f"{iso(e.occurred_at)}#{e.event_id}" <= upper]
         offset = start_key["n"] if start_key else 0
         page = matching[offset : offset + limit]

@@ -17,11 +17,12 @@ Key design (see template.yaml):
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import os
 import time
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from functools import cache
@@ -762,22 +763,33 @@ def query_broadcast_failures(
 
 # --- reports ---------------------------------------------------------------------------------
 # The opt-out and opt-in reports read the events table's Report* indexes, keyed
-# `{workspace}#{status}#{month}[#{dimension}={value}]#{shard}` and sorted by `sk`. Month buckets
-# bound a 366-day range to 13 buckets, and 4 shards by event id keep a busy workspace's writes off
-# one partition key; readers merge the shards by `sk`. Summary counters live in the report
-# counters table (`pk = {workspace}`, `sk = DAY#{date}` or `TOTAL#{date}`).
+# `{workspace}#{status}#{month}[#reason={r}][#inbox={i}][#initiator={t}]#{shard}` and sorted by
+# `sk`. There is one index for every combination of filters, so a Query's key serves all of a
+# report's filters and nothing read is filtered out. Month buckets bound a 366-day range to 13
+# buckets, and 4 shards by event id keep a busy workspace's writes off one partition key; readers
+# merge the shards by `sk`. Summary counters live in the report counters table (`pk = {workspace}`,
+# `sk = DAY#{date}`, `TOTAL#{date}` and the like).
 
 REPORT_SHARDS = 4
 WORKSPACES_PK = "WORKSPACES"
-# Filter dimension (None: no filter) -> (index, partition attribute).
-REPORT_INDEXES: dict[str | None, tuple[str, str]] = {
-    None: ("ReportByStatus", "rpt_pk"),
-    "reason": ("ReportByReason", "rpt_reason_pk"),
-    "inbox": ("ReportByInbox", "rpt_inbox_pk"),
-    "initiator": ("ReportByInitiator", "rpt_initiator_pk"),
+# The report filters, in the order they appear in a partition key.
+REPORT_DIMENSIONS = ("reason", "inbox", "initiator")
+
+
+def _report_index(dimensions: Sequence[str]) -> tuple[str, str]:
+    """(index name, partition attribute) of one filter combination: ReportByReasonInbox,
+    rpt_reason_inbox_pk; the index without filters is ReportByStatus, rpt_pk."""
+    if not dimensions:
+        return "ReportByStatus", "rpt_pk"
+    return "ReportBy" + "".join(d.capitalize() for d in dimensions), "rpt_" + "_".join(dimensions) + "_pk"
+
+
+# Filter combination -> (index, partition attribute), for all 8 combinations.
+REPORT_INDEXES: dict[frozenset[str], tuple[str, str]] = {
+    frozenset(combo): _report_index(combo)
+    for size in range(len(REPORT_DIMENSIONS) + 1)
+    for combo in itertools.combinations(REPORT_DIMENSIONS, size)
 }
-# How a filter that has no index of its own in a query is applied (a FilterExpression).
-_REPORT_FILTERS = {"reason": "reason", "inbox": "inbox", "initiator": "initiator.#type"}
 
 
 def report_counters_table() -> str:
@@ -789,25 +801,28 @@ def report_shard(event_id: str) -> int:
 
 
 def report_partition(
-    workspace_id: str, status: str, month: str, shard: int, dimension: str | None = None, value: str | None = None
+    workspace_id: str, status: str, month: str, shard: int, filters: Mapping[str, str] | None = None
 ) -> str:
-    filtered = f"#{dimension}={value}" if dimension else ""
+    filtered = "".join(f"#{name}={filters[name]}" for name in REPORT_DIMENSIONS if filters and name in filters)
     return f"{workspace_id}#{status}#{month}{filtered}#{shard}"
 
 
-def report_dimensions(event: ConsentEvent) -> dict[str, str | None]:
-    return {"reason": event.reason.value, "inbox": event.inbox, "initiator": event.initiator.type.value}
+def report_dimensions(event: ConsentEvent) -> dict[str, str]:
+    """The values an event can be filtered on (no inbox when it came to none)."""
+    values = {"reason": event.reason.value, "inbox": event.inbox, "initiator": event.initiator.type.value}
+    return {name: value for name, value in values.items() if value}
 
 
 def report_index_keys(event: ConsentEvent) -> dict[str, str]:
-    """The Report* index keys of a consent event (the inbox one only when it came to an inbox)."""
+    """The Report* index keys of a consent event: one per filter combination it has values for."""
     month = iso(event.occurred_at)[:7]
     shard = report_shard(event.event_id)
-    keys = {"rpt_pk": report_partition(event.workspace_id, event.status.value, month, shard)}
-    for dimension, value in report_dimensions(event).items():
-        if value:
-            partition = report_partition(event.workspace_id, event.status.value, month, shard, dimension, value)
-            keys[REPORT_INDEXES[dimension][1]] = partition
+    values = report_dimensions(event)
+    keys = {}
+    for dimensions, (_, attribute) in REPORT_INDEXES.items():
+        if dimensions <= values.keys():
+            chosen = {name: values[name] for name in dimensions}
+            keys[attribute] = report_partition(event.workspace_id, event.status.value, month, shard, chosen)
     return keys
 
 
@@ -837,37 +852,24 @@ def iter_workspace_ids() -> Iterator[str]:
 
 
 def query_report_events(
-    dimension: str | None,
+    dimensions: frozenset[str],
     partition: str,
     lower: str,
     upper: str,
     *,
     limit: int,
     start_key: dict[str, Any] | None = None,
-    filters: dict[str, str] | None = None,
 ) -> tuple[list[ConsentEvent], dict[str, Any] | None, int]:
-    """One Query of one report partition for `lower <= sk <= upper`, oldest first.
-
-    `filters` are the filters the index does not serve (a FilterExpression). Returns the events,
-    the LastEvaluatedKey and the items read (ScannedCount).
-    """
-    index, attribute = REPORT_INDEXES[dimension]
-    values: dict[str, Any] = {":p": {"S": partition}, ":lo": {"S": lower}, ":hi": {"S": upper}}
+    """One Query of one report partition of the index for `dimensions`, `lower <= sk <= upper`,
+    oldest first. Returns the events, the LastEvaluatedKey and the items read (ScannedCount)."""
+    index, attribute = REPORT_INDEXES[dimensions]
     kwargs: dict[str, Any] = {
         "TableName": events_table(),
         "IndexName": index,
         "KeyConditionExpression": f"{attribute} = :p AND sk BETWEEN :lo AND :hi",
+        "ExpressionAttributeValues": {":p": {"S": partition}, ":lo": {"S": lower}, ":hi": {"S": upper}},
         "Limit": limit,
     }
-    if filters:
-        conditions = []
-        for name, value in filters.items():
-            conditions.append(f"{_REPORT_FILTERS[name]} = :f_{name}")
-            values[f":f_{name}"] = {"S": value}
-        kwargs["FilterExpression"] = " AND ".join(conditions)
-        if "initiator" in filters:
-            kwargs["ExpressionAttributeNames"] = {"#type": "type"}
-    kwargs["ExpressionAttributeValues"] = values
     if start_key:
         kwargs["ExclusiveStartKey"] = start_key
     response = _call("query", **kwargs)

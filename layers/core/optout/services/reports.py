@@ -150,23 +150,15 @@ class _Reader:
     def __init__(self, workspace_id: str, query: RowQuery) -> None:
         self.workspace_id = workspace_id
         self.query = query
-        filters = query.filters
-        # The first filter with an index serves the Query; any other is a FilterExpression.
-        self.dimension = next(iter(filters), None)
-        self.value = filters.pop(self.dimension) if self.dimension else None
-        self.filters = filters
+        # The index for exactly this combination of filters serves them all in its key.
+        self.filters = query.filters
+        self.dimensions = frozenset(self.filters)
         self.items_read = 0
 
     def _fetch(self, shard: _Shard, lower: str, upper: str, limit: int) -> None:
         while not shard.buffer and not shard.done:
             events, shard.start_key, read = repository.query_report_events(
-                self.dimension,
-                shard.partition,
-                lower,
-                upper,
-                limit=limit,
-                start_key=shard.start_key,
-                filters=self.filters or None,
+                self.dimensions, shard.partition, lower, upper, limit=limit, start_key=shard.start_key
             )
             self.items_read += read
             shard.buffer.extend((_sort_key(e), e) for e in events)
@@ -181,7 +173,7 @@ class _Reader:
             shards = [
                 _Shard(
                     repository.report_partition(
-                        self.workspace_id, self.query.status.value, month, shard, self.dimension, self.value
+                        self.workspace_id, self.query.status.value, month, shard, self.filters
                     )
                 )
                 for shard in range(repository.REPORT_SHARDS)
