@@ -65,6 +65,38 @@ def test_stream_records_fold_into_day_and_total_counters():
     }
     # created active, opted out, then deleted: no net contact left in any status
     assert folded[("ws_a", "TOTAL#2026-03-02")] == {}
+    assert folded[("ws_a", "TOTALM#2026-03")] == folded[("ws_a", "TOTALY#2026")] == {}
+    created = reports.fold_stream_records([_record("INSERT", new={**contact, "status": "active"})])
+    for sk in ("TOTAL#2026-03-02", "TOTALM#2026-03", "TOTALY#2026"):
+        assert created[("ws_a", sk)] == {"total|active": 1}
+
+
+def test_totals_at_a_day_add_years_months_and_days_before_it_and_nothing_after(monkeypatch):
+    """Daily deltas over three years, rolled up as the stream fold does; the totals at any day must
+    equal the plain sum of the daily deltas up to it."""
+    from datetime import date, timedelta
+
+    daily: dict[str, int] = {}
+    day = date(2024, 11, 20)
+    while day <= date(2026, 12, 31):
+        daily[day.isoformat()] = (day.toordinal() * 7919) % 5 - 1  # some up, some down
+        day += timedelta(days=7 if day.year < 2026 else 1)
+    items: dict[str, int] = {}
+    for name, delta in daily.items():
+        for sk in (f"TOTAL#{name}", f"TOTALM#{name[:7]}", f"TOTALY#{name[:4]}"):
+            items[sk] = items.get(sk, 0) + delta
+    queries = []
+
+    def query_counters(workspace_id, lower, upper):
+        queries.append((lower, upper))
+        return [{"sk": sk, "total|active": n} for sk, n in sorted(items.items()) if lower <= sk <= upper]
+
+    monkeypatch.setattr(repository, "query_counters", query_counters)
+    for last in (date(2024, 11, 19), date(2025, 1, 1), date(2026, 1, 31), date(2026, 3, 1), date(2026, 11, 23)):
+        queries.clear()
+        expected = sum(n for name, n in daily.items() if name <= last.isoformat())
+        assert reports.totals_at("ws_a", last)["active"] == expected, last
+        assert len(queries) <= 3
 
 
 def test_an_event_has_a_report_key_for_every_filter_combination_it_can_match():

@@ -259,7 +259,11 @@ def rows_to_csv(rows: Iterable[ReportRow], *, header: bool = True) -> str:
 # Stream delivery is at least once: a batch retried after a partial failure can count twice.
 
 DAY_PREFIX = "DAY#"
-TOTAL_PREFIX = "TOTAL#"
+# Status totals move by daily deltas, rolled up by month and by year as well, so the totals at any
+# day are the sum of at most (years of history + 11 months + 31 days) items, not one a day.
+TOTAL_PREFIX = "TOTAL#"  # TOTAL#{date}
+TOTAL_MONTH_PREFIX = "TOTALM#"  # TOTALM#{yyyy-mm}
+TOTAL_YEAR_PREFIX = "TOTALY#"  # TOTALY#{yyyy}
 FAIL_PREFIX = "FAIL#"  # failures per day: FAIL#{date}
 FAIL_BROADCAST_PREFIX = "FAILB#"  # failures per day and broadcast: FAILB#{date}#{broadcast}
 NO_CODE = "none"
@@ -337,11 +341,12 @@ def fold_stream_records(records: Sequence[dict[str, Any]]) -> dict[tuple[str, st
             day = str(new["updated_at"])[:10]
         else:
             day = datetime.fromtimestamp(float(data.get("ApproximateCreationDateTime", 0)), UTC).date().isoformat()
-        target = increments[(image["workspace_id"], TOTAL_PREFIX + day)]
-        if before:
-            target[f"total|{before}"] -= 1
-        if after:
-            target[f"total|{after}"] += 1
+        for sk in (TOTAL_PREFIX + day, TOTAL_MONTH_PREFIX + day[:7], TOTAL_YEAR_PREFIX + day[:4]):
+            target = increments[(image["workspace_id"], sk)]
+            if before:
+                target[f"total|{before}"] -= 1
+            if after:
+                target[f"total|{after}"] += 1
     return {key: {k: v for k, v in counts.items() if v} for key, counts in increments.items()}
 
 
@@ -405,7 +410,8 @@ def parse_days(start: str, end: str) -> tuple[date, date]:
 def summary(workspace_id: str, first: date, last: date) -> dict[str, Any]:
     """Opt-outs, opt-ins and blocks per day by reason and inbox, and the status totals at `last`.
 
-    Two Queries of the counters: the range's day items, and the daily status deltas up to `last`.
+    Queries of the counters: the range's day items, and the status deltas up to `last` (rolled up
+    by year and month, see `totals_at`).
     """
     day_items = {
         item["sk"][len(DAY_PREFIX) :]: item
@@ -424,17 +430,30 @@ def summary(workspace_id: str, first: date, last: date) -> dict[str, Any]:
             _add_into(totals[name], row[name])
         days.append(row)
         day += timedelta(days=1)
-    at_end = {s.value: 0 for s in ContactStatus}
-    for item in repository.query_counters(workspace_id, TOTAL_PREFIX, TOTAL_PREFIX + last.isoformat()):
-        for name in at_end:
-            at_end[name] += int(item.get(f"total|{name}", 0))
     return {
         "from": first.isoformat(),
         "to": last.isoformat(),
         "days": days,
         "totals": totals,
-        "contacts_at_end": at_end,
+        "contacts_at_end": totals_at(workspace_id, last),
     }
+
+
+def totals_at(workspace_id: str, last: date) -> dict[str, int]:
+    """Contacts by status at the end of `last`: the yearly deltas before its year, the monthly ones
+    before its month, and the daily ones of its month (at most three Queries)."""
+    year, month = f"{last.year:04d}", f"{last.year:04d}-{last.month:02d}"
+    ranges = [(TOTAL_PREFIX + month + "-01", TOTAL_PREFIX + last.isoformat())]
+    if last.month > 1:
+        ranges.append((TOTAL_MONTH_PREFIX + year + "-01", TOTAL_MONTH_PREFIX + f"{year}-{last.month - 1:02d}"))
+    if last.year > 1:
+        ranges.append((TOTAL_YEAR_PREFIX, TOTAL_YEAR_PREFIX + f"{last.year - 1:04d}"))
+    at_end = {s.value: 0 for s in ContactStatus}
+    for lower, upper in ranges:
+        for item in repository.query_counters(workspace_id, lower, upper):
+            for name in at_end:
+                at_end[name] += int(item.get(f"total|{name}", 0))
+    return at_end
 
 
 # --- failures --------------------------------------------------------------------------------
