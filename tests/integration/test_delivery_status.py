@@ -429,6 +429,27 @@ def test_failures_are_paginated_with_current_status_and_stay_in_their_workspace(
     assert status == 400  # a cursor works for its own broadcast only
 
 
+def test_failures_outside_a_broadcast_are_counted_in_the_failure_report_but_listed_nowhere(api, workspace, inboxes):
+    from local_stack.report import drain_streams
+
+    day = datetime(2026, 6, 3, 15, tzinfo=UTC)
+    phones = [f"+1555123{i:04d}" for i in range(40, 44)]
+    for i, phone in enumerate(phones):
+        bandwidth(f"nb-{i}", "failed", to=phone, code="4720", at=day + timedelta(minutes=i), bc=None)
+    bandwidth("b-0", "failed", to=phones[0], code="4720", at=day + timedelta(hours=1), bc="summer")
+    bandwidth("long-0", "failed", to=phones[1], code="4720", at=day + timedelta(hours=2), bc="x" * 201)
+    assert drain_streams(boto3.Session(), {}) > 0
+    status, body = api.request(
+        "GET", "/v1/reports/failures", key=workspace["member"], query={"from": "2026-06-03", "to": "2026-06-03"}
+    )
+    assert status == 200, body
+    # four failures outside any broadcast, one in "summer", one whose broadcast id is unusable
+    assert body["totals"]["failed"] == 6
+    assert body["totals"]["by_class"] == {"permanent": 6}
+    assert [(b["broadcast_id"], b["failed"]) for b in body["broadcasts"]] == [("summer", 1)]
+    assert [f["phone"] for f in failures(api, workspace, "summer")["failures"]] == [phones[0]]
+
+
 def test_any_user_can_opt_out_a_failed_number_from_the_list(api, workspace, other_workspace, inboxes):
     create(api, workspace)
     bandwidth("mo-1", "failed", code="4702", bc="bc-manual")

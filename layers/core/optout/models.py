@@ -248,10 +248,12 @@ class ApiKey(BaseModel):
 
 
 class BroadcastFailure(BaseModel):
-    """A number whose message of one broadcast failed (the latest failure if several did)."""
+    """A number whose message of one broadcast failed (the latest failure if several did). A
+    message sent outside any broadcast has no broadcast id: it is counted in the failure reports
+    but listed under no broadcast."""
 
     workspace_id: str
-    broadcast_id: str
+    broadcast_id: str | None = None
     phone: str
     message_id: str
     provider: str

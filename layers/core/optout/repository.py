@@ -711,9 +711,10 @@ MAX_BROADCAST_ID = 200
 FAILURE_TTL_SECONDS = 400 * 24 * 3600  # a year of reports, and a margin
 
 
-def broadcast_partition(workspace_id: str, broadcast_id: str) -> str:
-    # Workspace ids hold no "#", so any broadcast id after the first one is unambiguous.
-    return f"{workspace_id}#{broadcast_id}"
+def broadcast_partition(workspace_id: str, broadcast_id: str | None) -> str:
+    # Workspace ids hold no "#", so any broadcast id after the first one is unambiguous. Failures
+    # outside any broadcast share `{workspace}#`, which no broadcast id (1-200 characters) names.
+    return f"{workspace_id}#{broadcast_id or ''}"
 
 
 def valid_broadcast_id(broadcast_id: str | None) -> bool:

@@ -7,8 +7,9 @@ nothing to final: interim statuses (queued, sent) write nothing, and a second fi
 carrier's retry, or `delivered` after `failed`) finds the marker and writes nothing either.
 
 Cost of a final outcome: one BatchGetItem (contact and marker) and one TransactWriteItems (the
-contact's delivery fields, its consent event when the status changes, the broadcast's failure
-record, the marker). A delivery to a number that is not a contact writes the marker alone.
+contact's delivery fields, its consent event when the status changes, the failure record (listed
+under its broadcast when it has one), the marker). A delivery to a number that is not a contact
+writes the marker alone.
 """
 
 from __future__ import annotations
@@ -244,14 +245,15 @@ def _contact_write(
 
 
 def _failure_record(outcome: DeliveryOutcome, workspace_id: str, phone: str, at: datetime) -> BroadcastFailure | None:
-    if not outcome.is_failure or outcome.broadcast_id is None:
+    """Every failure is recorded, so the failure reports count it; one with a usable broadcast id
+    is also listed under its broadcast."""
+    if not outcome.is_failure:
         return None
-    if not repository.valid_broadcast_id(outcome.broadcast_id):
-        logger.warning("broadcast id too long; failure not listed", extra={"length": len(outcome.broadcast_id)})
-        return None
-    return BroadcastFailure(
-        workspace_id=workspace_id, phone=phone, message_id=outcome.message_id, failed_at=at, **failure_fields(outcome)
-    )
+    fields = failure_fields(outcome)
+    if fields["broadcast_id"] is not None and not repository.valid_broadcast_id(fields["broadcast_id"]):
+        logger.warning("broadcast id too long; failure counted but not listed", extra={"length": len(fields["broadcast_id"])})
+        fields["broadcast_id"] = None
+    return BroadcastFailure(workspace_id=workspace_id, phone=phone, message_id=outcome.message_id, failed_at=at, **fields)
 
 
 def handle_outcome(

@@ -293,7 +293,7 @@ def _source_table(record: dict[str, Any], image: dict[str, Any]) -> str:
             return source
     if "event_id" in image:
         return "events"
-    return "failures" if "failure_class" in image and "broadcast_id" in image else "contacts"
+    return "failures" if "failure_class" in image and "failed_at" in image else "contacts"
 
 
 def _is_new_failure(old: dict[str, Any] | None, new: dict[str, Any]) -> bool:
@@ -306,7 +306,10 @@ def _fold_failure(increments: dict[tuple[str, str], dict[str, int]], failure: di
     day = str(failure["failed_at"])[:10]
     kind, code = failure["failure_class"], failure.get("error_code") or NO_CODE
     names = ("fail|all", f"fail|class|{kind}", f"fail|code|{kind}/{code}")
-    for sk in (FAIL_PREFIX + day, f"{FAIL_BROADCAST_PREFIX}{day}#{failure['broadcast_id']}"):
+    items = [FAIL_PREFIX + day]
+    if failure.get("broadcast_id"):  # a message sent outside any broadcast counts in the day only
+        items.append(f"{FAIL_BROADCAST_PREFIX}{day}#{failure['broadcast_id']}")
+    for sk in items:
         target = increments[(failure["workspace_id"], sk)]
         for name in names:
             target[name] += 1
@@ -479,8 +482,9 @@ def _failure_breakdown(counters: dict[str, Any]) -> dict[str, Any]:
 
 
 def failures(workspace_id: str, first: date, last: date) -> dict[str, Any]:
-    """Failed deliveries by failure class and error code, per day and per broadcast (counters
-    kept from the delivery-failures stream), with the opt-outs that failures caused per day."""
+    """Failed deliveries by failure class and error code, per day (every failure) and per
+    broadcast (those sent in one), from counters kept from the delivery-failures stream, with the
+    opt-outs that failures caused per day."""
     lo, hi = first.isoformat(), last.isoformat()
     per_day = {
         i["sk"][len(FAIL_PREFIX) :]: i
