@@ -1,15 +1,19 @@
 """`make report DATE=YYYY-MM-DD`: run the scheduled report job against the running local stack.
 
-The local stack has no stream poller and no scheduler, so this does their work once, with the real
-handler: it feeds the tables' new stream records (since the last run) to the functions that
-template.yaml subscribes to them, as Lambda's poller would, then invokes the reports function
-with the scheduled event for DATE, then copies `reports/*/DATE/*` from the local S3 to ./reports/.
+The local stack has no stream or queue poller and no scheduler, so this does their work once, with
+the real handler: it feeds the tables' new stream records (since the last run) to the functions
+that template.yaml subscribes to them, as Lambda's poller would, then invokes the reports function
+with the scheduled event for DATE (which queues one message per workspace), then drains the queues
+that template.yaml subscribes functions to, as Lambda's SQS poller would (each message writes one
+workspace's files), then copies `reports/*/DATE/*` from the local S3 to ./reports/.
 It talks to the stack's moto server, whose URL the stack writes to .local/demo.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import sys
@@ -23,6 +27,7 @@ from local_stack import lambdas, template
 DEFAULT_DEMO_FILE = template.ROOT / ".local" / "demo.json"
 CHECKPOINTS = template.ROOT / ".local" / "stream-checkpoints.json"
 BATCH_SIZE = 1000
+MAX_RECEIVES = 5  # tries of a message whose queue has no RedrivePolicy (else its maxReceiveCount)
 
 
 def stream_subscriptions() -> list[tuple[template.FunctionSpec, str]]:
@@ -81,6 +86,96 @@ def drain_streams(
     return total
 
 
+def queue_subscriptions() -> list[tuple[template.FunctionSpec, str, int]]:
+    """(function, queue logical id, batch size) for every `Type: SQS` event source in the template."""
+    found = []
+    for spec, props in template.event_sources("SQS"):
+        queue = props.get("Queue") or {}
+        logical = (queue.get("Fn::GetAtt") or [None])[0] if isinstance(queue, dict) else None
+        if logical:
+            found.append((spec, logical, int(props.get("BatchSize") or 10)))
+    return found
+
+
+def sqs_record(message: dict[str, Any], queue_arn: str) -> dict[str, Any]:
+    """A received SQS message in the shape Lambda's SQS event gives it."""
+    attributes = {}
+    for name, value in (message.get("MessageAttributes") or {}).items():
+        attributes[name] = {
+            "stringValue": value.get("StringValue"),
+            "binaryValue": value.get("BinaryValue"),
+            "stringListValues": value.get("StringListValues", []),
+            "binaryListValues": value.get("BinaryListValues", []),
+            "dataType": value.get("DataType"),
+        }
+        attributes[name] = {k: v for k, v in attributes[name].items() if v is not None}
+    return {
+        "messageId": message["MessageId"],
+        "receiptHandle": message["ReceiptHandle"],
+        "body": message["Body"],
+        "attributes": dict(message.get("Attributes") or {}),
+        "messageAttributes": attributes,
+        "md5OfBody": message["MD5OfBody"],
+        "eventSource": "aws:sqs",
+        "eventSourceARN": queue_arn,
+        "awsRegion": template.LOCAL_REGION,
+    }
+
+
+def drain_queues(
+    session: Any, invoke: Callable[[template.FunctionSpec, dict[str, Any]], Any] | None = None
+) -> int:
+    """Lambda's SQS poller: hand each subscribed queue's messages to its function in batches
+    until the queue is empty, deleting the messages the function did not report in
+    `batchItemFailures` (none when it raises: Lambda retries the whole batch then). A failed
+    message is received again at once, up to the queue's maxReceiveCount times; then the queue's
+    redrive (moto's, at the next receive) moves it to the dead-letter queue, as SQS would. Without a
+    RedrivePolicy, it is left in flight after MAX_RECEIVES tries. Returns the messages handled
+    (deleted)."""
+    invoke = invoke or _invoke
+    sqs = session.client("sqs", region_name=template.LOCAL_REGION)
+    tmpl = template.load_template()
+    queues = template.resources(tmpl, "AWS::SQS::Queue")
+    handled = 0
+    for spec, queue, batch_size in queue_subscriptions():
+        url = template.resolve({"Ref": queue}, tmpl)
+        arn = template.resolve({"Fn::GetAtt": [queue, "Arn"]}, tmpl)
+        redrive = queues.get(queue, {}).get("RedrivePolicy") or {}
+        max_receives = int(redrive.get("maxReceiveCount", MAX_RECEIVES))
+        failures: dict[str, int] = {}
+        while True:
+            messages = sqs.receive_message(
+                QueueUrl=url,
+                MaxNumberOfMessages=min(batch_size, 10),
+                AttributeNames=["All"],
+                MessageAttributeNames=["All"],
+                WaitTimeSeconds=0,
+            ).get("Messages", [])
+            if not messages:
+                break
+            try:
+                response = invoke(spec, {"Records": [sqs_record(m, arn) for m in messages]})
+                failed = {f["itemIdentifier"] for f in (response or {}).get("batchItemFailures") or []}
+            except Exception as exc:  # Lambda retries the whole batch when the function fails
+                print(f"{spec.logical_id} failed on a batch of {len(messages)} messages: {exc!r}", file=sys.stderr)
+                failed = {m["MessageId"] for m in messages}
+            for message in messages:
+                if message["MessageId"] not in failed:
+                    sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+                    handled += 1
+                    continue
+                count = failures[message["MessageId"]] = failures.get(message["MessageId"], 0) + 1
+                if count == max_receives:
+                    where = "to the dead-letter queue" if redrive else "left in flight"
+                    print(f"{queue}: gave up on message {message['MessageId']} after {count} failures ({where})",
+                          file=sys.stderr)
+                if count < max_receives or (count == max_receives and redrive):
+                    sqs.change_message_visibility(
+                        QueueUrl=url, ReceiptHandle=message["ReceiptHandle"], VisibilityTimeout=0
+                    )
+    return handled
+
+
 def _invoke(spec: template.FunctionSpec, event: dict[str, Any]) -> Any:
     return lambdas.load_handler(spec)(event, lambdas.LambdaContext(spec.logical_id))
 
@@ -121,6 +216,13 @@ def download(session: Any, bucket: str, day: date, out: Path) -> list[Path]:
     return written
 
 
+def reported(files: Sequence[Path]) -> tuple[int, int]:
+    """The workspaces among the downloaded files and the opt-out rows of their CSVs."""
+    csvs = [path for path in files if path.name == "opt-outs.csv"]
+    rows = sum(sum(1 for _ in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))) for path in csvs)
+    return len({path.parent.parent.name for path in files}), rows
+
+
 def _load_checkpoints(moto_url: str) -> dict[str, dict[str, str]]:
     try:
         saved = json.loads(CHECKPOINTS.read_text())
@@ -155,11 +257,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for spec in schedule_targets():
         result = _invoke(spec, scheduled_event(args.date))
         print(f"{spec.logical_id}: {json.dumps(result)}")
+    handled = drain_queues(session)
+    print(f"drained the job queue: {handled} messages handled")
     bucket = os.environ["REPORTS_BUCKET"]
     files = download(session, bucket, args.date, args.out)
     for path in files:
         print(f"  {path}")
-    print(f"{len(files)} files in {args.out}/")
+    workspaces, rows = reported(files)
+    print(f"{workspaces} workspaces reported, {rows} opt-out rows; {len(files)} files in {args.out}/")
     return 0
 
 

@@ -6,6 +6,7 @@ never drift from what `sam deploy` creates.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +20,12 @@ TEMPLATE_PATH = ROOT / "template.yaml"
 LAYER_PATH = ROOT / "layers" / "core"
 LOCAL_ACCOUNT = "123456789012"
 LOCAL_REGION = "us-east-1"
+# AWS::SQS::Queue properties that are CreateQueue attributes of the same name (standard queues;
+# RedrivePolicy, which names another queue, is set once every queue exists).
+QUEUE_ATTRIBUTES = (
+    "DelaySeconds", "MaximumMessageSize", "MessageRetentionPeriod", "ReceiveMessageWaitTimeSeconds",
+    "VisibilityTimeout",
+)
 
 
 class _CfnLoader(yaml.SafeLoader):
@@ -59,8 +66,23 @@ def parameter_defaults(template: dict[str, Any]) -> dict[str, Any]:
     return {name: spec.get("Default") for name, spec in template.get("Parameters", {}).items()}
 
 
+def resource_type(template: dict[str, Any], logical_id: str) -> str | None:
+    return (template.get("Resources", {}).get(logical_id) or {}).get("Type")
+
+
+def local_queue_url(name: str) -> str:
+    """The URL moto gives a queue (its Ref). Locally a queue is named by its logical id; moto finds
+    a queue by the name at the end of the URL, so this works against a moto server too."""
+    return f"https://sqs.{LOCAL_REGION}.amazonaws.com/{LOCAL_ACCOUNT}/{name}"
+
+
+def local_queue_arn(name: str) -> str:
+    return f"arn:aws:sqs:{LOCAL_REGION}:{LOCAL_ACCOUNT}:{name}"
+
+
 def resolve(value: Any, template: dict[str, Any], names: dict[str, str] | None = None) -> Any:
-    """Resolve Ref, Sub and GetAtt against local resource names (the logical ids by default)."""
+    """Resolve Ref, Sub and GetAtt against local resource names (the logical ids by default;
+    a queue's Ref is its local URL, as in AWS)."""
     names = names or {}
     params = {
         **parameter_defaults(template),
@@ -73,6 +95,8 @@ def resolve(value: Any, template: dict[str, Any], names: dict[str, str] | None =
     def ref(name: str) -> Any:
         if name in params:
             return params[name]
+        if name not in names and resource_type(template, name) == "AWS::SQS::Queue":
+            return local_queue_url(name)
         return names.get(name, name)
 
     if isinstance(value, dict):
@@ -85,6 +109,8 @@ def resolve(value: Any, template: dict[str, Any], names: dict[str, str] | None =
             return re.sub(r"\$\{([^}]+)\}", lambda m: str(ref(m.group(1).split(".")[0])), text)
         if "Fn::GetAtt" in value:
             logical, attribute = value["Fn::GetAtt"]
+            if resource_type(template, logical) == "AWS::SQS::Queue":
+                return {"Arn": local_queue_arn(logical), "QueueUrl": local_queue_url(logical)}.get(attribute, logical)
             if attribute == "Arn":
                 return f"arn:aws:local:{LOCAL_REGION}:{LOCAL_ACCOUNT}:{names.get(logical, logical)}"
             return names.get(logical, logical)
@@ -139,6 +165,19 @@ def create_resources(session: Any) -> dict[str, str]:
         names[name] = name  # locally a bucket is named by its logical id, as its Ref resolves here
         if name not in existing_buckets:
             s3.create_bucket(Bucket=name)
+    sqs = session.client("sqs", region_name=LOCAL_REGION)
+    existing_queues = {url.rsplit("/", 1)[-1] for url in sqs.list_queues().get("QueueUrls", [])}
+    queues = resources(template, "AWS::SQS::Queue")
+    for name, props in queues.items():
+        names[name] = local_queue_url(name)  # locally a queue is named by its logical id
+        if name not in existing_queues:
+            sqs.create_queue(QueueName=name, Attributes={k: str(props[k]) for k in QUEUE_ATTRIBUTES if k in props})
+    for name, props in queues.items():
+        # The dead-letter queue's ARN resolves to the local queue: moto moves a message there when
+        # a ReceiveMessage finds it received maxReceiveCount times, as SQS does.
+        if props.get("RedrivePolicy"):
+            policy = resolve(props["RedrivePolicy"], template)
+            sqs.set_queue_attributes(QueueUrl=names[name], Attributes={"RedrivePolicy": json.dumps(policy)})
     for name, props in resources(template, "AWS::DynamoDB::Table").items():
         ttl = props.get("TimeToLiveSpecification")
         if ttl and ttl.get("Enabled"):

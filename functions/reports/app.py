@@ -1,8 +1,9 @@
 """Reports function: the reports API, the counters kept from the table streams, and the daily job.
 
-One handler serves three kinds of event: API Gateway requests (the reports), DynamoDB stream
-batches (counters) and the EventBridge schedule (the job). The job and its SVG chart are imported
-only when the schedule fires, so API requests never pay for them.
+One handler serves four kinds of event: API Gateway requests (the reports), DynamoDB stream
+batches (counters), the EventBridge schedule (queues the job: one message per workspace) and SQS
+batches of the job queue (each message writes one workspace's files). The job and its SVG chart
+are imported only when a schedule or queue event arrives, so API requests never pay for them.
 """
 
 from __future__ import annotations
@@ -117,15 +118,25 @@ def _on_stream(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def _on_schedule(event: dict[str, Any]) -> dict[str, Any]:
-    from optout.services import report_job  # the job and its chart load only here
+    from optout.services import report_job  # the job and its chart load only for the job's events
 
     return report_job.run_scheduled(event)
 
 
+def _on_queue(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    from optout.services import report_job
+
+    return report_job.process_queue_batch(event, context)
+
+
 def _kind(event: dict[str, Any]) -> str:
     records = event.get("Records")
-    if isinstance(records, list) and records and records[0].get("eventSource") == "aws:dynamodb":
-        return "stream"
+    if isinstance(records, list) and records and isinstance(records[0], dict):
+        source = records[0].get("eventSource")
+        if source == "aws:dynamodb":
+            return "stream"
+        if source == "aws:sqs":
+            return "queue"
     if event.get("source") == "aws.events" or event.get("detail-type") == "Scheduled Event":
         return "schedule"
     return "api"
@@ -140,5 +151,7 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
         return _on_stream(event)
     if kind == "schedule":
         return _on_schedule(event)
+    if kind == "queue":
+        return _on_queue(event, context)
     logger.set_correlation_id((event.get("requestContext") or {}).get("requestId"))
     return handle_api(app, event, context)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import random
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -15,7 +16,7 @@ import boto3
 import pytest
 
 from local_stack import lambdas, template
-from local_stack.report import drain_streams, scheduled_event
+from local_stack.report import drain_queues, drain_streams, scheduled_event, sqs_record
 
 INBOXES = ["+14155550100", "+14155550101", "+14155550102"]
 REASONS = {
@@ -321,14 +322,16 @@ def test_failures_report_counts_failure_records_and_failure_opt_outs(api, worksp
 
 
 def _run_job(day: date) -> dict:
+    """The schedule queues the day's messages; Lambda's SQS poller hands them to the real handler."""
     spec = template.functions()["ReportsFunction"]
-    return lambdas.load_handler(spec)(scheduled_event(day), lambdas.LambdaContext(spec.logical_id))
+    result = lambdas.load_handler(spec)(scheduled_event(day), lambdas.LambdaContext(spec.logical_id))
+    return {**result, "handled": drain_queues(boto3.Session())}
 
 
 def test_scheduled_job_writes_the_days_files_and_rewrites_them(workspace, other_workspace, seeded):
     day = date(2026, 4, 2)
     result = _run_job(day)
-    assert result["workspaces"] >= 2
+    assert result["workspaces_queued"] == result["handled"] >= 2
     s3 = boto3.client("s3", region_name="us-east-1")
     bucket = template.local_environment()["REPORTS_BUCKET"]
     prefix = f"reports/{workspace['id']}/{day.isoformat()}/"
@@ -385,3 +388,181 @@ def test_a_retried_stream_batch_is_counted_once(aws, workspace):
     assert len(counters) == 1
     assert [v for k, v in counters[0].items() if k.startswith("opt_out") or k.endswith("|all")] != []
     assert all(v == 1 for k, v in counters[0].items() if k not in ("pk", "sk"))
+
+
+# --- the job queue: one message per workspace ----------------------------------------------------
+
+
+def _reports_function():
+    spec = template.functions()["ReportsFunction"]
+    return lambda event: lambdas.load_handler(spec)(event, lambdas.LambdaContext(spec.logical_id))
+
+
+def _job_queue() -> tuple[str, str]:
+    env = template.local_environment()
+    url = env["REPORT_JOB_QUEUE_URL"]
+    return url, template.resolve({"Fn::GetAtt": ["ReportJobQueue", "Arn"]}, template.load_template())
+
+
+def _receive_all(url: str) -> list[dict]:
+    sqs = boto3.client("sqs", region_name="us-east-1")
+    messages: list[dict] = []
+    while batch := sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, AttributeNames=["All"]).get("Messages"):
+        messages += batch
+    return messages
+
+
+def _bucket_keys() -> list[str]:
+    s3 = boto3.client("s3", region_name="us-east-1")
+    bucket = template.local_environment()["REPORTS_BUCKET"]
+    return [o["Key"] for o in s3.list_objects_v2(Bucket=bucket).get("Contents", [])]
+
+
+class _Records(logging.Handler):
+    """The records the handlers log through Powertools' `optout` logger."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture
+def logged():
+    handler = _Records()
+    log = logging.getLogger("optout")
+    log.addHandler(handler)
+    yield handler.records
+    log.removeHandler(handler)
+
+
+def test_schedule_queues_one_message_per_workspace_and_writes_nothing(workspace, other_workspace):
+    result = _reports_function()(scheduled_event(date(2026, 4, 2)))
+    assert result == {"date": "2026-04-02", "workspaces_queued": 2}
+    url, _ = _job_queue()
+    bodies = sorted((json.loads(m["Body"]) for m in _receive_all(url)), key=lambda b: b["workspace_id"])
+    assert bodies == sorted(
+        ({"workspace_id": w["id"], "date": "2026-04-02"} for w in (workspace, other_workspace)),
+        key=lambda b: b["workspace_id"],
+    )
+    assert _bucket_keys() == []
+
+
+def test_schedule_resends_entries_sqs_reports_failed(aws, monkeypatch):
+    from optout.services import report_job
+
+    calls: list[list[str]] = []
+    real = report_job.sqs_client()
+
+    class Flaky:
+        def send_message_batch(self, **kwargs):
+            calls.append([e["Id"] for e in kwargs["Entries"]])
+            if len(calls) == 1:  # the first call: entry 3 is throttled
+                sent = real.send_message_batch(**{**kwargs, "Entries": [e for e in kwargs["Entries"] if e["Id"] != "3"]})
+                return {**sent, "Failed": [{"Id": "3", "SenderFault": False, "Code": "InternalError"}]}
+            return real.send_message_batch(**kwargs)
+
+    monkeypatch.setattr(report_job, "sqs_client", lambda: Flaky())
+    monkeypatch.setattr(report_job.time, "sleep", lambda _: None)
+    ids = [f"ws_{i:016x}" for i in range(12)]
+    assert report_job.queue_workspaces(date(2026, 4, 2), ids) == 12
+    assert calls == [[str(i) for i in range(10)], ["3"], ["0", "1"]]
+    url, _ = _job_queue()
+    assert sorted(json.loads(m["Body"])["workspace_id"] for m in _receive_all(url)) == ids
+
+
+def test_schedule_fails_when_messages_cannot_be_queued(aws, monkeypatch):
+    from optout.services import report_job
+
+    class Down:
+        def send_message_batch(self, **kwargs):
+            return {"Successful": [], "Failed": [{"Id": e["Id"], "SenderFault": False, "Code": "InternalError"} for e in kwargs["Entries"]]}
+
+    monkeypatch.setattr(report_job, "sqs_client", lambda: Down())
+    monkeypatch.setattr(report_job.time, "sleep", lambda _: None)
+    with pytest.raises(report_job.QueueingFailed, match="2 report job messages"):
+        report_job.queue_workspaces(date(2026, 4, 2), ["ws_a", "ws_b"])
+
+
+def test_a_failing_workspace_is_retried_alone(workspace, other_workspace, monkeypatch, logged):
+    from optout.services import report_job
+
+    real = report_job.workspace_files
+
+    def failing(workspace_id, day):
+        if workspace_id == workspace["id"]:
+            raise RuntimeError("S3 is having a bad day")
+        return real(workspace_id, day)
+
+    monkeypatch.setattr(report_job, "workspace_files", failing)
+    handler = _reports_function()
+    handler(scheduled_event(date(2026, 4, 2)))
+    url, arn = _job_queue()
+    messages = _receive_all(url)
+    ours = next(m for m in messages if json.loads(m["Body"])["workspace_id"] == workspace["id"])
+    response = handler({"Records": [sqs_record(m, arn) for m in messages]})
+    assert response == {"batchItemFailures": [{"itemIdentifier": ours["MessageId"]}]}
+    assert sorted(_bucket_keys()) == [
+        f"reports/{other_workspace['id']}/2026-04-02/{name}" for name in ("opt-outs.csv", "summary.json", "summary.svg")
+    ]
+    failed = [r for r in logged if r.getMessage().startswith("workspace report failed")]
+    assert [getattr(r, "workspace_id", None) for r in failed] == [workspace["id"]]
+
+
+def test_drain_gives_up_after_five_failures_and_the_queue_dead_letters_it(workspace, other_workspace, monkeypatch, capsys):
+    from optout.services import report_job
+
+    real = report_job.workspace_files
+    tries: Counter = Counter()
+
+    def failing(workspace_id, day):
+        tries[workspace_id] += 1
+        if workspace_id == workspace["id"]:
+            raise RuntimeError("always fails")
+        return real(workspace_id, day)
+
+    monkeypatch.setattr(report_job, "workspace_files", failing)
+    _reports_function()(scheduled_event(date(2026, 4, 2)))
+    assert drain_queues(boto3.Session()) == 1
+    assert tries == {workspace["id"]: 5, other_workspace["id"]: 1}
+    assert "gave up" in capsys.readouterr().err
+    url, _ = _job_queue()
+    assert _receive_all(url) == []
+    dead = _receive_all(template.resolve({"Ref": "ReportJobDeadLetterQueue"}, template.load_template()))
+    assert [json.loads(m["Body"])["workspace_id"] for m in dead] == [workspace["id"]]
+
+
+def test_a_malformed_message_is_dropped_and_logged(workspace, logged):
+    _, arn = _job_queue()
+    handler = _reports_function()
+    bodies = [
+        "not json",
+        json.dumps({"workspace_id": "../../etc", "date": "2026-04-02"}),
+        json.dumps({"workspace_id": workspace["id"], "date": "yesterday"}),
+        json.dumps({"workspace_id": workspace["id"]}),
+    ]
+    records = [
+        sqs_record({"MessageId": f"m-{i}", "ReceiptHandle": f"r-{i}", "Body": body, "MD5OfBody": "x"}, arn)
+        for i, body in enumerate(bodies)
+    ]
+    good = sqs_record(
+        {"MessageId": "m-ok", "ReceiptHandle": "r-ok", "MD5OfBody": "x",
+         "Body": json.dumps({"workspace_id": workspace["id"], "date": "2026-04-02"})},
+        arn,
+    )
+    assert handler({"Records": [*records, good]}) == {"batchItemFailures": []}
+    dropped = [r for r in logged if r.getMessage() == "malformed report job message dropped"]
+    assert sorted(getattr(r, "message_id", None) for r in dropped) == [f"m-{i}" for i in range(len(bodies))]
+    assert len(_bucket_keys()) == 3  # the good message's files
+
+
+def test_kind_tells_sqs_records_from_streams_schedules_and_api():
+    from local_stack.lambdas import load_module
+
+    module = load_module(template.functions()["ReportsFunction"])
+    assert module._kind({"Records": [{"eventSource": "aws:sqs"}]}) == "queue"
+    assert module._kind({"Records": [{"eventSource": "aws:dynamodb"}]}) == "stream"
+    assert module._kind(scheduled_event(date(2026, 4, 2))) == "schedule"
+    assert module._kind({"httpMethod": "GET", "path": "/v1/reports/summary"}) == "api"

@@ -2,8 +2,9 @@
 
 Each function is imported by a python3.12 interpreter in isolated mode, with only the function's
 built folder and the layer's `python/` folder on the path (Lambda's /var/task and /opt/python),
-then called with every sample event under `events/<function folder>/`. AWS calls go to a moto
-server whose tables come from template.yaml.
+then called with every sample event under `events/<function folder>/` (and, for the reports
+function, a batch of its job queue). AWS calls go to a moto server whose tables, buckets and
+queues come from template.yaml.
 """
 
 from __future__ import annotations
@@ -82,6 +83,20 @@ def moto_endpoint():
         server.stop()
 
 
+JOB_DAY = "2026-11-23"
+
+
+def _job_queue_batch(workspace_id: str) -> dict:
+    """What Lambda's SQS poller hands the reports function: one job message (one workspace)."""
+    from local_stack.report import sqs_record
+
+    body = json.dumps({"workspace_id": workspace_id, "date": JOB_DAY})
+    message = {"MessageId": "smoke-1", "ReceiptHandle": "smoke-1", "Body": body, "MD5OfBody": "-",
+               "Attributes": {"ApproximateReceiveCount": "1"}}
+    arn = template.resolve({"Fn::GetAtt": ["ReportJobQueue", "Arn"]}, template.load_template())
+    return {"Records": [sqs_record(message, arn)]}
+
+
 def _built_functions() -> list[template.FunctionSpec]:
     return list(template.functions().values())
 
@@ -98,8 +113,10 @@ def test_built_function_runs_with_only_its_folder_and_the_layer(spec, moto_endpo
 
     from optout.services import accounts
 
-    _, _, admin_key = accounts.create_workspace("Smoke test")
+    workspace, _, admin_key = accounts.create_workspace("Smoke test")
     events = [[path.name, json.loads(path.read_text().replace("${API_KEY}", admin_key))] for path in event_files]
+    if spec.logical_id == "ReportsFunction":
+        events.append(["job_queue_batch (built in)", _job_queue_batch(workspace.id)])
     env = {
         "PATH": os.environ["PATH"],
         "PYENV_VERSION": os.environ.get("PYENV_VERSION", "3.12.1"),
@@ -128,6 +145,14 @@ def test_built_function_runs_with_only_its_folder_and_the_layer(spec, moto_endpo
     statuses = {name: r.get("statusCode") for name, r in payload["results"] if isinstance(r, dict)}
     print(statuses)
     for name, response in payload["results"]:
+        if name == "scheduled_daily.json":
+            assert response["workspaces_queued"] >= 1, response
+        if name == "job_queue_batch (built in)":
+            assert response == {"batchItemFailures": []}, response
+            listed = boto3.client("s3", region_name="us-east-1").list_objects_v2(
+                Bucket=spec.environment["REPORTS_BUCKET"], Prefix=f"reports/{workspace.id}/{JOB_DAY}/"
+            )
+            assert len(listed.get("Contents", [])) == 3
         if isinstance(response, dict) and "statusCode" in response:
             assert response["statusCode"] < 500, f"{name}: {response}"
             if name == "get_openapi.json":

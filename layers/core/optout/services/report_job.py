@@ -1,20 +1,30 @@
-"""The scheduled report job: for every workspace, the previous day's reports in S3.
+"""The daily report job, fanned out: the schedule queues one message per workspace, and each
+message writes that workspace's reports of the day to S3.
 
-Writes `reports/{workspace}/{date}/opt-outs.csv`, `summary.json` (the 30 days to `date`) and
-`summary.svg` (opt-outs per day by reason over those 30 days). Each object is written whole with
-one PutObject, so running the job again for a day replaces the files, never appends to them.
-Workspaces come from the WORKSPACES partition of the accounts table (a Query, never a Scan).
+The scheduled event Queries the workspaces (the WORKSPACES partition of the accounts table, never a
+Scan) and sends `{"workspace_id": ..., "date": "YYYY-MM-DD"}` per workspace to the report job
+queue. The queue's messages reach the reports function in batches; each writes
+`reports/{workspace}/{date}/opt-outs.csv`, `summary.json` (the 30 days to `date`) and
+`summary.svg` (opt-outs per day by reason over those 30 days). A workspace that fails is retried
+alone (partial batch response) and goes to the dead-letter queue after the queue's
+maxReceiveCount; the others are not held up. Each object is written whole with one PutObject, so
+running a day again (or a redelivered message) replaces the files, never appends to them.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 
 import boto3
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from optout import repository
 from optout.models import ContactStatus
@@ -23,6 +33,22 @@ from optout.report_svg import opt_outs_chart
 from optout.services import reports
 
 CHART_DAYS = 30
+SEND_BATCH = 10  # SendMessageBatch's limit
+SEND_ATTEMPTS = 4
+
+
+class QueueingFailed(RuntimeError):
+    """Some workspaces' messages could not be queued (the schedule's invocation fails, so the
+    scheduled run is retried; workspaces queued twice just rewrite the same files)."""
+
+
+class WorkspaceDay(BaseModel):
+    """One report job message: write this workspace's reports of this day."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    workspace_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")  # becomes part of the S3 keys
+    date: date
 
 
 @cache
@@ -30,8 +56,17 @@ def s3_client() -> Any:
     return boto3.client("s3")
 
 
+@cache
+def sqs_client() -> Any:
+    return boto3.client("sqs")
+
+
 def reports_bucket() -> str:
     return os.environ["REPORTS_BUCKET"]
+
+
+def job_queue_url() -> str:
+    return os.environ["REPORT_JOB_QUEUE_URL"]
 
 
 def report_prefix(workspace_id: str, day: date) -> str:
@@ -53,23 +88,55 @@ def workspace_files(workspace_id: str, day: date) -> tuple[dict[str, tuple[bytes
     return files, len(rows)
 
 
-def run_job(day: date) -> dict[str, Any]:
-    """Write `day`'s reports of every workspace; returns what it processed."""
-    bucket = reports_bucket()
-    workspaces = rows = 0
-    logger.info("report job started", extra={"date": day.isoformat()})
-    for workspace_id in repository.iter_workspace_ids():
-        files, written = workspace_files(workspace_id, day)
-        prefix = report_prefix(workspace_id, day)
-        for name, (body, content_type) in files.items():
-            s3_client().put_object(Bucket=bucket, Key=prefix + name, Body=body, ContentType=content_type)
-        workspaces += 1
-        rows += written
-        logger.info("workspace reported", extra={"workspace_id": workspace_id, "date": day.isoformat(), "rows": written})
-    metrics.add_metric(name="ReportWorkspaces", unit=MetricUnit.Count, value=workspaces)
+def report_workspace(workspace_id: str, day: date) -> int:
+    """Write `day`'s files of one workspace, synchronously; returns the opt-out rows written."""
+    files, rows = workspace_files(workspace_id, day)
+    prefix = report_prefix(workspace_id, day)
+    for name, (body, content_type) in files.items():
+        s3_client().put_object(Bucket=reports_bucket(), Key=prefix + name, Body=body, ContentType=content_type)
+    logger.info("workspace reported", extra={"workspace_id": workspace_id, "date": day.isoformat(), "rows": rows})
+    metrics.add_metric(name="ReportWorkspaces", unit=MetricUnit.Count, value=1)
     metrics.add_metric(name="ReportJobRows", unit=MetricUnit.Count, value=rows)
-    logger.info("report job finished", extra={"date": day.isoformat(), "workspaces": workspaces, "rows": rows})
-    return {"date": day.isoformat(), "workspaces": workspaces, "rows": rows}
+    return rows
+
+
+# --- the schedule: one message per workspace ----------------------------------------------------
+
+
+def _send(bodies: list[str]) -> None:
+    """One SendMessageBatch of up to 10 bodies; entries that come back in `Failed` are sent
+    again (with a short backoff) until they go through or the attempts run out."""
+    pending = {str(index): body for index, body in enumerate(bodies)}
+    failed: list[dict[str, Any]] = []
+    for attempt in range(SEND_ATTEMPTS):
+        if attempt:
+            time.sleep(0.2 * 2 ** (attempt - 1))
+        response = sqs_client().send_message_batch(
+            QueueUrl=job_queue_url(),
+            Entries=[{"Id": entry_id, "MessageBody": body} for entry_id, body in pending.items()],
+        )
+        failed = response.get("Failed") or []
+        pending = {entry["Id"]: pending[entry["Id"]] for entry in failed}
+        if not pending:
+            return
+    codes = sorted({str(entry.get("Code")) for entry in failed})
+    raise QueueingFailed(f"{len(pending)} report job messages were not queued after {SEND_ATTEMPTS} attempts: {codes}")
+
+
+def queue_workspaces(day: date, workspace_ids: Iterable[str] | None = None) -> int:
+    """Queue one message per workspace (every workspace by default) for `day`; returns how many."""
+    ids = repository.iter_workspace_ids() if workspace_ids is None else workspace_ids
+    queued = 0
+    batch: list[str] = []
+    for workspace_id in ids:
+        batch.append(WorkspaceDay(workspace_id=workspace_id, date=day).model_dump_json())
+        if len(batch) == SEND_BATCH:
+            _send(batch)
+            queued, batch = queued + len(batch), []
+    if batch:
+        _send(batch)
+        queued += len(batch)
+    return queued
 
 
 def scheduled_day(event: dict[str, Any]) -> date:
@@ -84,4 +151,45 @@ def scheduled_day(event: dict[str, Any]) -> date:
 
 
 def run_scheduled(event: dict[str, Any]) -> dict[str, Any]:
-    return run_job(scheduled_day(event))
+    """The scheduled event: queue the day's report of every workspace (writes nothing itself)."""
+    day = scheduled_day(event)
+    queued = queue_workspaces(day)
+    logger.info("report job queued", extra={"date": day.isoformat(), "workspaces_queued": queued})
+    metrics.add_metric(name="ReportWorkspacesQueued", unit=MetricUnit.Count, value=queued)
+    return {"date": day.isoformat(), "workspaces_queued": queued}
+
+
+# --- the queue: one workspace per message -------------------------------------------------------
+
+
+def _report_message(record: SQSRecord) -> int:
+    try:
+        message = WorkspaceDay.model_validate_json(record.body)
+    except ValidationError as exc:
+        # It would fail the same way on every delivery: drop it (logged), never retry it.
+        logger.error(
+            "malformed report job message dropped",
+            extra={"message_id": record.message_id, "errors": exc.errors(include_url=False, include_input=False)},
+        )
+        metrics.add_metric(name="ReportMessagesDropped", unit=MetricUnit.Count, value=1)
+        return 0
+    try:
+        return report_workspace(message.workspace_id, message.date)
+    except Exception:
+        logger.exception(
+            "workspace report failed; its message will be retried",
+            extra={
+                "workspace_id": message.workspace_id,
+                "date": message.date.isoformat(),
+                "message_id": record.message_id,
+                "receive_count": record.attributes.approximate_receive_count,
+            },
+        )
+        raise
+
+
+def process_queue_batch(event: dict[str, Any], context: Any = None) -> dict[str, Any]:
+    """An SQS batch of report job messages; the partial batch response lists the failed ones,
+    so only they are retried."""
+    processor = BatchProcessor(event_type=EventType.SQS)
+    return dict(process_partial_response(event=event, record_handler=_report_message, processor=processor, context=context))
