@@ -25,7 +25,7 @@ from typing import Any
 from local_stack import lambdas, template
 
 DEFAULT_DEMO_FILE = template.ROOT / ".local" / "demo.json"
-CHECKPOINTS = template.ROOT / ".local" / "stream-checkpoints.json"
+CHECKPOINTS_FILE = "stream-checkpoints.json"  # kept beside the stack's demo file
 BATCH_SIZE = 1000
 MAX_RECEIVES = 5  # tries of a message whose queue has no RedrivePolicy (else its maxReceiveCount)
 
@@ -223,9 +223,9 @@ def reported(files: Sequence[Path]) -> tuple[int, int]:
     return len({path.parent.parent.name for path in files}), rows
 
 
-def _load_checkpoints(moto_url: str) -> dict[str, dict[str, str]]:
+def _load_checkpoints(path: Path, moto_url: str) -> dict[str, dict[str, str]]:
     try:
-        saved = json.loads(CHECKPOINTS.read_text())
+        saved = json.loads(path.read_text())
     except (OSError, ValueError):
         return {}
     # A restarted stack has a new moto (and empty streams): its old checkpoints mean nothing.
@@ -250,9 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     import boto3
 
     session = boto3.Session()
-    checkpoints = _load_checkpoints(moto_url)
+    checkpoints_file = args.demo_file.parent / CHECKPOINTS_FILE
+    checkpoints = _load_checkpoints(checkpoints_file, moto_url)
     fed = drain_streams(session, checkpoints)
-    CHECKPOINTS.write_text(json.dumps({"moto_url": moto_url, "streams": checkpoints}))
+    checkpoints_file.write_text(json.dumps({"moto_url": moto_url, "streams": checkpoints}))
     print(f"fed {fed} new stream records to their functions")
     for spec in schedule_targets():
         result = _invoke(spec, scheduled_event(args.date))
