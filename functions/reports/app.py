@@ -71,22 +71,13 @@ Cursor = Annotated[str | None, Query(max_length=2000)]
 Format = Annotated[Literal["json", "csv"], Query(alias="format")]
 
 
+# One function serves both row reports: they differ only in the status they list.
+ROW_REPORT_STATUS = {"/v1/reports/opt-outs": ContactStatus.OPTED_OUT, "/v1/reports/opt-ins": ContactStatus.ACTIVE}
+
+
 @app.get("/v1/reports/opt-outs", summary="Opt-outs: phone, inbox, time, reason, initiator and message")
-def opt_out_report(
-    start: From,
-    end: To,
-    inbox: Inbox = None,
-    reason: Annotated[Reason | None, Query()] = None,
-    initiator: Annotated[InitiatorType | None, Query()] = None,
-    limit: Limit = None,
-    cursor: Cursor = None,
-    output: Format = "json",
-) -> Response[Any]:
-    return _row_report(ContactStatus.OPTED_OUT, start, end, inbox, reason, initiator, limit, cursor, output)
-
-
 @app.get("/v1/reports/opt-ins", summary="Opt-ins: re-subscriptions and admin opt-backs")
-def opt_in_report(
+def row_report(
     start: From,
     end: To,
     inbox: Inbox = None,
@@ -96,7 +87,8 @@ def opt_in_report(
     cursor: Cursor = None,
     output: Format = "json",
 ) -> Response[Any]:
-    return _row_report(ContactStatus.ACTIVE, start, end, inbox, reason, initiator, limit, cursor, output)
+    status = ROW_REPORT_STATUS[app.current_event.resource]
+    return _row_report(status, start, end, inbox, reason, initiator, limit, cursor, output)
 
 
 @app.get("/v1/reports/summary", summary="Opt-outs, opt-ins and blocks per day by reason and inbox; status totals")
