@@ -25,6 +25,7 @@ OUT, IN, HELP, CONFIRM, NONE = (
     Action.CONFIRM,
     Action.NONE,
 )
+REVIEW = Action.REVIEW
 KEYWORD, INTENT, TYPO, EXCLUSION, NO_RULE = (
     Rule.KEYWORD,
     Rule.INTENT,
@@ -556,6 +557,8 @@ WORKSPACE = EngineSettings(
     extra_help_keywords=("SUPPORT", "start"),
 )
 LONG_PADDING = " " * 200
+LONG_IGNORE = EngineSettings(long_message_mode="ignore")
+LONG_OPT_OUT = EngineSettings(long_message_mode="opt_out")
 
 SettingsRow = tuple[str, EngineSettings | None, bool, Action, Rule, Any]
 SETTINGS_ROWS: list[SettingsRow] = [
@@ -578,15 +581,18 @@ SETTINGS_ROWS: list[SettingsRow] = [
     ("555-1234", None, False, NONE, EXCLUSION, None),
     ("1", None, False, NONE, EXCLUSION, None),
     # exclusions: longer than 200 characters (of the original text)
-    ("stop texting me" + LONG_PADDING, None, False, NONE, EXCLUSION, "stop texting me"),
-    ("wrong number " + "x" * 200, None, False, NONE, EXCLUSION, "wrong number"),
+    ("stop texting me" + LONG_PADDING, None, False, REVIEW, EXCLUSION, "stop texting me"),
+    ("wrong number " + "x" * 200, None, False, REVIEW, EXCLUSION, "wrong number"),
+    ("stop texting me" + LONG_PADDING, LONG_IGNORE, False, NONE, EXCLUSION, "stop texting me"),
+    ("stop texting me" + LONG_PADDING, LONG_OPT_OUT, False, OUT, INTENT, "stop texting me"),
     ("Stpo" + LONG_PADDING, None, False, NONE, EXCLUSION, "stpo"),
     ("Stpo" + LONG_PADDING, TYPO_OPT_OUT, False, NONE, EXCLUSION, "stpo"),
     ("STOP" + LONG_PADDING, None, False, OUT, KEYWORD, "stop"),
     ("please stop texting me" + " " * 170, None, False, OUT, INTENT, "stop texting me"),
     # exclusions: UNSTOP within six months
-    ("stop texting me", None, True, NONE, EXCLUSION, "stop texting me"),
-    ("please remove me from your list", None, True, NONE, EXCLUSION, ANY),
+    ("stop texting me", None, True, REVIEW, EXCLUSION, "stop texting me"),
+    ("please remove me from your list", None, True, REVIEW, EXCLUSION, ANY),
+    ("stop texting me", LONG_OPT_OUT, True, REVIEW, EXCLUSION, "stop texting me"),
     ("Stpo", None, True, NONE, EXCLUSION, "stpo"),
     ("STOP", None, True, OUT, KEYWORD, "stop"),
     ("unsubscribe", None, True, OUT, KEYWORD, "unsubscribe"),

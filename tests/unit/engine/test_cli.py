@@ -44,6 +44,8 @@ def test_one_json_object_per_line_in_input_order() -> None:
         "language",
         "normalized",
         "detail",
+        "confidence",
+        "review_reason",
     }
 
 
@@ -69,7 +71,7 @@ def test_repeatable_opt_out_keyword() -> None:
 
 def test_unstopped_option() -> None:
     row = run(["stop texting me"], "--unstopped")[0]
-    assert (row["action"], row["rule"]) == ("none", "exclusion")
+    assert (row["action"], row["rule"]) == ("review", "exclusion")
 
 
 def test_windows_line_endings_and_unicode() -> None:

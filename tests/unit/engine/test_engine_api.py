@@ -35,6 +35,8 @@ def test_decision_to_dict_is_json_ready() -> None:
         "language": "en",
         "normalized": "stpo",
         "detail": "one-letter typo of STOP (letters swapped): ask to confirm",
+        "confidence": 1.0,
+        "review_reason": None,
     }
     assert json.loads(json.dumps(data)) == data
     assert all(not isinstance(value, Action | Rule) for value in data.values())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from optout.engine.intent import find_intent
+from optout.engine.intent import IntentRule, find_intent
 from optout.engine.keywords import (
     DEFAULT_TABLE,
     FILLER,
@@ -82,15 +82,7 @@ def classify(
         intent = find_intent(text, clause_text, tokens)
         if intent is not None:
             if exclusion:
-                return Decision(
-                    Action.NONE,
-                    Rule.EXCLUSION,
-                    intent.text,
-                    None,
-                    intent.rule.language,
-                    normalized,
-                    f"excluded: {exclusion} (intent: {intent.rule.name})",
-                )
+                return _excluded_intent(exclusion, settings, intent.text, intent.rule, normalized)
             return Decision(
                 Action.OPT_OUT,
                 Rule.INTENT,
@@ -128,6 +120,21 @@ def classify(
 
     return Decision(
         Action.NONE, Rule.NONE, None, None, None, normalized, _near_miss(tokens, squeezed)
+    )
+
+
+def _excluded_intent(exclusion: str, settings: EngineSettings, match: str, rule: IntentRule, normalized: str) -> Decision:
+    """A clear request that an exclusion keeps from being automatic: by default a person decides."""
+    long_message = exclusion.startswith("longer than")
+    mode = settings.long_message_mode if long_message else "review"
+    if mode == "opt_out":
+        detail = f"natural-language opt-out: {rule.name} ({exclusion}; long_message_mode opt_out)"
+        return Decision(Action.OPT_OUT, Rule.INTENT, match, None, rule.language, normalized, detail)
+    detail = f"excluded: {exclusion} (intent: {rule.name})"
+    if mode == "ignore":
+        return Decision(Action.NONE, Rule.EXCLUSION, match, None, rule.language, normalized, detail)
+    return Decision(
+        Action.REVIEW, Rule.EXCLUSION, match, None, rule.language, normalized, detail, review_reason=exclusion
     )
 
 

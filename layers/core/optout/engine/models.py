@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 TYPO_MODES = ("opt_out", "confirm", "ignore")
+LONG_MESSAGE_MODES = ("review", "ignore", "opt_out")
 
 
 class Action(StrEnum):
@@ -15,6 +16,7 @@ class Action(StrEnum):
     OPT_IN = "opt_in"
     HELP = "help"
     CONFIRM = "confirm"  # probable opt-out (typo): ask the contact before acting
+    REVIEW = "review"  # a person decides: the status stays, the message waits in the review queue
     NONE = "none"
 
 
@@ -37,11 +39,19 @@ class EngineSettings:
     extra_opt_out_keywords: tuple[str, ...] = ()  # workspace's own keywords
     extra_opt_in_keywords: tuple[str, ...] = ()
     extra_help_keywords: tuple[str, ...] = ()
+    # A clear request in a message over 200 characters: a person reviews it, or it is ignored,
+    # or (the workspace's own choice) it opts out.
+    long_message_mode: str = "review"
 
     def __post_init__(self) -> None:
         if self.typo_mode not in TYPO_MODES:
             raise ValueError(
                 f"typo_mode must be one of {', '.join(TYPO_MODES)}, not {self.typo_mode!r}"
+            )
+        if self.long_message_mode not in LONG_MESSAGE_MODES:
+            raise ValueError(
+                f"long_message_mode must be one of {', '.join(LONG_MESSAGE_MODES)}, "
+                f"not {self.long_message_mode!r}"
             )
         # Accept lists from callers (JSON settings) but store tuples so the settings stay hashable.
         for name in ("extra_opt_out_keywords", "extra_opt_in_keywords", "extra_help_keywords"):
@@ -66,8 +76,10 @@ class Decision:
     language: str | None  # "en" | "es" | "fr" when known
     normalized: str  # the normalised message
     detail: str | None  # short human explanation
+    confidence: float = 1.0  # 0..1: how sure the rule that decided is
+    review_reason: str | None = None  # why a person must decide (action REVIEW only)
 
-    def to_dict(self) -> dict[str, str | None]:
+    def to_dict(self) -> dict[str, str | float | None]:
         """JSON-ready form; enums become their string values."""
         return {
             "action": self.action.value,
@@ -77,6 +89,8 @@ class Decision:
             "language": self.language,
             "normalized": self.normalized,
             "detail": self.detail,
+            "confidence": self.confidence,
+            "review_reason": self.review_reason,
         }
 
 
@@ -86,8 +100,9 @@ _REASONS = {Rule.KEYWORD: "keyword", Rule.INTENT: "intent", Rule.TYPO: "fuzzy"}
 def reason_for(decision: Decision) -> str | None:
     """Consent-event reason (optout.models.Reason value) for a decision, or None.
 
-    None when the decision does not act (action NONE: no match, exclusion, ignored typo).
+    None when the decision does not act (action NONE: no match, exclusion, ignored typo) or waits
+    for a person (action REVIEW).
     """
-    if decision.action is Action.NONE:
+    if decision.action in (Action.NONE, Action.REVIEW):
         return None
     return _REASONS.get(decision.rule)
