@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from optout.carriers import DeliveryOutcome, classify_failure
-from optout.models import Contact, ContactStatus, WorkspaceSettings
+from optout.models import Contact, ContactStatus, Inbox, WorkspaceSettings
 from optout.services.delivery import consent_effect, counts_against_number, delivery_change, marker_id
 
 T0 = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
@@ -119,10 +119,13 @@ def test_a_new_number_can_be_opted_out_and_deliveries_never_opt_out():
     assert effect(contact(), outcome("delivered", None), T0) is None
 
 
-def test_marker_is_per_message_and_recipient_not_per_status():
-    assert marker_id(outcome("delivered", None)) == marker_id(outcome("failed", "4720"))
+def test_marker_is_per_workspace_inbox_message_and_recipient_not_per_status():
+    inbox = Inbox(number="+15005550003", workspace_id="ws_1", provider="bandwidth", created_at=T0)
+    assert marker_id(outcome("delivered", None), inbox) == marker_id(outcome("failed", "4720"), inbox)
     other = DeliveryOutcome(**{**outcome().__dict__, "recipient": "+15551230002"})
-    assert marker_id(other) != marker_id(outcome())
+    assert marker_id(other, inbox) != marker_id(outcome(), inbox)
+    for elsewhere in ({"workspace_id": "ws_2"}, {"number": "+15005550009"}):
+        assert marker_id(outcome(), inbox.model_copy(update=elsewhere)) != marker_id(outcome(), inbox)
 
 
 def test_settings_validate_the_threshold():

@@ -7,7 +7,7 @@ new state is, and write the returned `ContactWrite` (contact and event together,
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -116,6 +116,92 @@ def profile_write(current: Contact | None, updated: Contact) -> ContactWrite:
     if current is None:
         return ContactWrite(contact=updated, expected_version=None)
     return ContactWrite(contact=_next_version(updated), expected_version=current.version)
+
+
+# --- the order of a contact's own requests (STOP, START) --------------------------------------
+
+
+class RequestOutcome(StrEnum):
+    CHANGED = "changed"  # the status changed: the write carries an event
+    UNCHANGED = "unchanged"  # already so: the write, if any, only keeps the request's time
+    SUPERSEDED = "superseded"  # a newer request of the other kind is on record: the status stays
+
+
+def request_time(current: Contact | None, sent_at: datetime | None) -> datetime | None:
+    """Where a request sits on the contact's carrier-time axis.
+
+    Telnyx, Bandwidth, Vonage and AWS stamp each inbound message: the stamp is its time. Twilio
+    stamps none, and our clock is never compared with a carrier's (clock skew, stamps cut to the
+    second). Without a stamp the only order is arrival: the message came after every request on
+    record, so it takes the newest time on record (None when there is none) and wins the tie.
+    """
+    if sent_at is not None:
+        return sent_at
+    known = [t for t in _request_times(current) if t is not None]
+    return max(known) if known else None
+
+
+def _request_times(current: Contact | None) -> tuple[datetime | None, ...]:
+    if current is None:
+        return ()
+    return (current.opt_out_requested_at, current.opt_in_requested_at, current.status_source_at)
+
+
+def newer_request_at(current: Contact | None, *, opt_out: bool, sent_at: datetime | None) -> datetime | None:
+    """The time of a newer request of the other kind, if one is on record, else None.
+
+    A message without a stamp is never superseded (arrival order). Equal stamps say nothing (some
+    carriers stamp to the second), so arrival breaks the tie: the later message applies. An opt-in
+    also yields to the time of the message behind a current opt-out (a carrier's opt-out reported
+    by a delivery callback).
+    """
+    if current is None or sent_at is None:
+        return None
+    times = [current.opt_in_requested_at] if opt_out else [current.opt_out_requested_at]
+    if not opt_out and current.status is ContactStatus.OPTED_OUT:
+        times.append(current.status_source_at)
+    newest = max((t for t in times if t is not None), default=None)
+    return newest if newest is not None and sent_at < newest else None
+
+
+def _with_request(contact: Contact, *, opt_out: bool, at: datetime | None) -> Contact:
+    name = "opt_out_requested_at" if opt_out else "opt_in_requested_at"
+    recorded = getattr(contact, name)
+    if at is None or (recorded is not None and recorded >= at):
+        return contact
+    return contact.model_copy(update={name: at})
+
+
+def contact_request(
+    current: Contact | None,
+    *,
+    opt_out: bool,
+    sent_at: datetime | None,
+    context: StatusContext,
+    workspace_id: str,
+    phone: str,
+) -> tuple[RequestOutcome, ContactWrite | None]:
+    """What a contact's own opt-out or opt-in request does, whatever order messages arrive in.
+
+    The request's carrier time is kept on the contact (when it is the newest of its kind) even if
+    the status stays, so that a later-arriving older message of the other kind is superseded. An
+    opt-in changes only an opted-out contact; nothing here changes a blocked one.
+    """
+    if current is not None and current.status is ContactStatus.BLOCKED:
+        return RequestOutcome.UNCHANGED, None
+    at = request_time(current, sent_at)
+    change = None
+    outcome = RequestOutcome.UNCHANGED
+    if newer_request_at(current, opt_out=opt_out, sent_at=sent_at) is not None:
+        outcome = RequestOutcome.SUPERSEDED
+    elif opt_out or (current is not None and current.status is ContactStatus.OPTED_OUT):
+        target = ContactStatus.OPTED_OUT if opt_out else ContactStatus.ACTIVE
+        change = status_change(current, target, replace(context, source_at=at), workspace_id=workspace_id, phone=phone)
+    if change is not None:
+        return RequestOutcome.CHANGED, replace(change, contact=_with_request(change.contact, opt_out=opt_out, at=at))
+    base = current if current is not None else new_contact(workspace_id, phone, context.at)
+    updated = _with_request(base, opt_out=opt_out, at=at)
+    return outcome, None if updated is base else profile_write(current, updated)
 
 
 # --- staff status changes (the API's set_status) ---------------------------------------------

@@ -2,9 +2,10 @@
 fields, apply the consent effects of failures, and read a broadcast's failures back.
 
 Only final outcomes (delivered, undelivered, failed) are recorded. A message's recorded state is
-its idempotency marker (`delivery#{provider}#{message id}#{recipient}`), so it can only go from
-nothing to final: interim statuses (queued, sent) write nothing, and a second final outcome (a
-carrier's retry, or `delivered` after `failed`) finds the marker and writes nothing either.
+its idempotency marker (`delivery#{workspace}#{inbox}#{provider}#{message id}#{recipient}`), so
+it can only go from nothing to final: interim statuses (queued, sent) write nothing, and a second
+final outcome (a carrier's retry, or `delivered` after `failed`) finds the marker and writes
+nothing either. The marker of an outcome that opted the contact out never expires.
 
 Cost of a final outcome: one BatchGetItem (contact and marker) and one TransactWriteItems (the
 contact's delivery fields, its consent event when the status changes, the failure record (listed
@@ -14,13 +15,12 @@ writes the marker alone.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from optout import consent, repository
+from optout import consent, idempotency, repository
 from optout.errors import InvalidInput, InvalidPhone, NotFound
 from optout.models import (
     BroadcastFailure,
@@ -162,10 +162,13 @@ def delivery_initiator(provider: str) -> Initiator:
     return Initiator(type=InitiatorType.SYSTEM, id=f"delivery:{provider}", name=f"{provider} delivery status")
 
 
-def marker_id(outcome: DeliveryOutcome) -> str:
+def marker_id(outcome: DeliveryOutcome, inbox: Inbox) -> str:
     """Every provider's status callback names the message (the parsers require it). One message
-    may go to several recipients (Telnyx group messages), so the recipient is part of the key."""
-    return f"delivery#{outcome.provider}#{outcome.message_id}#{outcome.recipient}"
+    may go to several recipients (Telnyx group messages), so the recipient is part of the key; the
+    workspace and inbox are too, as message ids are not unique across carrier accounts."""
+    return idempotency.marker_id(
+        "delivery", inbox.workspace_id, inbox.number, outcome.provider, outcome.message_id, outcome.recipient
+    )
 
 
 # --- recording one outcome --------------------------------------------------------------------
@@ -188,12 +191,9 @@ class DeliveryResult:
     def marker(self, key: str, workspace_id: str) -> dict[str, Any]:
         """The message's recorded state: its final outcome and what that did."""
         recorded = {name: getattr(self, name) for name in _RECORDED}
-        return {
-            "id": key,
-            "workspace_id": workspace_id,
-            **recorded,
-            "expiration": int(time.time()) + MARKER_TTL_SECONDS,
-        }
+        return idempotency.marker_item(
+            key, workspace_id, recorded, changed_consent=self.opted_out is not None, ttl_seconds=MARKER_TTL_SECONDS
+        )
 
     @classmethod
     def from_marker(cls, marker: Mapping[str, Any], message_id: str) -> DeliveryResult:
@@ -267,7 +267,7 @@ def handle_outcome(
     except InvalidPhone:
         return result  # a short code or alphanumeric id: no contact to keep anything on
     workspace_id = inbox.workspace_id
-    key = marker_id(outcome)
+    key = marker_id(outcome, inbox)
     current, marker = repository.get_contact_and_marker(workspace_id, phone, key)
     if marker is not None:
         return DeliveryResult.from_marker(marker, outcome.message_id)
