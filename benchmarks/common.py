@@ -119,7 +119,7 @@ class TelnyxWebhooks:
         self.private_key, public_key = carrier_signing.telnyx_keypair()
         self.workspace, key, _ = accounts.create_workspace(workspace_name)
         self.admin = Principal(workspace_id=self.workspace.id, key_id=key.key_id, key_name=key.name, role=Role.ADMIN)
-        secret_ref = f"optout/bench/telnyx-{kind}"
+        secret_ref = f"optout/{self.workspace.id}/bench-telnyx-{kind}"
         boto3.client("secretsmanager").create_secret(
             Name=secret_ref, SecretString=json.dumps({"public_key": public_key})
         )

@@ -58,7 +58,7 @@ def seed_inboxes(workspace: dict[str, Any]) -> None:
         secret = _client_secret(provider)
         secret_ref = None
         if provider != "aws":
-            secret_ref = f"optout/local/{workspace['id']}/{provider}"
+            secret_ref = f"optout/{workspace['id']}/local-{provider}"  # the workspace's own namespace
             stored = {k: v for k, v in secret.items() if k != "private_key"}
             client.create_secret(Name=secret_ref, SecretString=json.dumps(stored))
         inboxes.register_inbox(admin, number, provider=provider, secret_ref=secret_ref, topic_arn=None)

@@ -97,6 +97,8 @@ def resolve(value: Any, template: dict[str, Any], names: dict[str, str] | None =
             return params[name]
         if name not in names and resource_type(template, name) == "AWS::SQS::Queue":
             return local_queue_url(name)
+        if name not in names and resource_type(template, name) == "AWS::SNS::Topic":
+            return f"arn:aws:sns:{LOCAL_REGION}:{LOCAL_ACCOUNT}:{name}"  # the ARN moto gives the topic
         return names.get(name, name)
 
     if isinstance(value, dict):

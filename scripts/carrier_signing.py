@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import json
 import sys
@@ -30,7 +31,8 @@ if str(_LAYER) not in sys.path:
 from cryptography import x509  # noqa: E402
 from cryptography.hazmat.primitives import hashes, serialization  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa  # noqa: E402
-from cryptography.x509.oid import NameOID  # noqa: E402
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID  # noqa: E402
+from cryptography.x509.verification import Store  # noqa: E402
 
 from optout.carriers.signatures import (  # noqa: E402
     TELNYX_SIGNATURE_HEADER,
@@ -44,6 +46,10 @@ from optout.carriers.sns import SnsMessage, string_to_sign  # noqa: E402
 
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
+_CA_USAGE = x509.KeyUsage(
+    digital_signature=False, content_commitment=False, key_encipherment=False, data_encipherment=False,
+    key_agreement=False, key_cert_sign=True, crl_sign=True, encipher_only=False, decipher_only=False,
+)
 
 
 # --- Twilio ---------------------------------------------------------------------------------
@@ -162,23 +168,63 @@ def vonage_sms_signed(
 # --- SNS (tests only: AWS's private key is not ours) ---------------------------------------
 
 
-def sns_test_certificate(
-    valid_from: dt.datetime | None = None, days: int = 30
-) -> tuple[rsa.RSAPrivateKey, bytes]:
-    """A self-signed RSA certificate standing in for SNS's signing certificate."""
+def _name(common_name: str) -> x509.Name:
+    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+
+
+@functools.cache
+def sns_test_ca() -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
+    """A root CA (one per process) that the tests trust in place of the real roots."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "sns.amazonaws.com")])
-    start = valid_from or (dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(days=3650)
     cert = (
         x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
+        .subject_name(_name("optout test SNS root"))
+        .issuer_name(_name("optout test SNS root"))
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=7300))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(_CA_USAGE, critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return key, cert
+
+
+def sns_test_trust_store() -> Store:
+    """The store to put in ``optout.carriers.sns_trust.trust_store_override`` during tests."""
+    return Store([sns_test_ca()[1]])
+
+
+def sns_test_certificate(
+    valid_from: dt.datetime | None = None,
+    days: int = 30,
+    *,
+    name: str = "sns.amazonaws.com",
+    self_signed: bool = False,
+) -> tuple[rsa.RSAPrivateKey, bytes]:
+    """An RSA certificate standing in for SNS's signing certificate, issued by the test CA
+    (or, with ``self_signed``, by itself, as a forger would make one)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca_key, ca_cert = (key, None) if self_signed else sns_test_ca()
+    start = valid_from or (dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(_name(name))
+        .issuer_name(_name(name) if ca_cert is None else ca_cert.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(start)
         .not_valid_after(start + dt.timedelta(days=days))
-        .sign(key, hashes.SHA256())
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
+        )
     )
+    cert = builder.sign(ca_key, hashes.SHA256())
     return key, cert.public_bytes(serialization.Encoding.PEM)
 
 
@@ -188,12 +234,15 @@ def sign_sns(
     *,
     version: str = "1",
     cert_url: str = "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-test.pem",
+    timestamp: str | None = None,
 ) -> dict[str, Any]:
     """Copy of an SNS envelope (HTTP body or Lambda ``Sns`` dict) with a valid signature.
 
-    The key spelling of the certificate URL (``SigningCertURL`` vs ``SigningCertUrl``) is kept.
+    ``Timestamp`` becomes now (SNS stamps it on publishing) unless ``timestamp`` is given. The
+    key spelling of the certificate URL (``SigningCertURL`` vs ``SigningCertUrl``) is kept.
     """
     signed = dict(envelope)
+    signed["Timestamp"] = timestamp or dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
     cert_key = "SigningCertUrl" if "SigningCertUrl" in signed else "SigningCertURL"
     signed[cert_key] = cert_url
     signed["SignatureVersion"] = version

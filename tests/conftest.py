@@ -30,6 +30,18 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "e2e: end-to-end over HTTP against the local stack")
 
 
+@pytest.fixture(autouse=True)
+def _trust_test_sns_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SNS test certificates are issued by a test CA: trust it, and only it, in every test."""
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
+    import carrier_signing
+
+    from optout.carriers import sns_trust
+
+    monkeypatch.setattr(sns_trust, "trust_store_override", carrier_signing.sns_test_trust_store())
+
+
 def _refuse_scan(**_: Any) -> None:
     raise AssertionError("the code issued a DynamoDB Scan; every read path must use keys or indexes")
 

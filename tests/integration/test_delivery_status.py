@@ -55,10 +55,9 @@ def inboxes(workspace):
     client = boto3.client("secretsmanager", region_name="us-east-1")
     for provider, secret in SECRETS.items():
         stored = {k: v for k, v in secret.items() if k != "private_key"}
-        client.create_secret(Name=f"optout/status/{provider}", SecretString=json.dumps(stored))
-        inbox_service.register_inbox(
-            admin, NUMBERS[provider], provider=provider, secret_ref=f"optout/status/{provider}", topic_arn=None
-        )
+        secret_ref = f"optout/{workspace['id']}/status-{provider}"
+        client.create_secret(Name=secret_ref, SecretString=json.dumps(stored))
+        inbox_service.register_inbox(admin, NUMBERS[provider], provider=provider, secret_ref=secret_ref, topic_arn=None)
     inbox_service.register_inbox(admin, NUMBERS["aws"], provider="aws", secret_ref=None, topic_arn=None)
     return NUMBERS
 

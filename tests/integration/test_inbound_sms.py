@@ -36,12 +36,12 @@ def inboxes(api, workspace):
     client = boto3.client("secretsmanager", region_name="us-east-1")
     for provider, number in NUMBERS.items():
         public = {k: v for k, v in SECRETS[provider].items() if k != "private_key"}
-        client.create_secret(Name=f"optout/test/{provider}", SecretString=json.dumps(public))
+        client.create_secret(Name=f"optout/{workspace['id']}/{provider}", SecretString=json.dumps(public))
         status, body = api.request(
             "PUT",
             f"/v1/inboxes/{number}",
             key=workspace["admin"],
-            json_body={"provider": provider, "secret_ref": f"optout/test/{provider}"},
+            json_body={"provider": provider, "secret_ref": f"optout/{workspace['id']}/{provider}"},
         )
         assert status == 200, body
     status, body = api.request("PUT", "/v1/inboxes/+15005550005", key=workspace["admin"], json_body={"provider": "aws"})

@@ -1,7 +1,8 @@
 """The path every carrier webhook takes before anything is stored: parse, find the inbox, verify.
 
 Shared by inbound messages and delivery-status callbacks. A request whose inbox is unknown is
-answered 404, one that fails its signature check 403, and neither stores or changes anything.
+answered 404, one from outside the inbox's allowed networks or failing its signature check 403,
+and none of them stores or changes anything.
 """
 
 from __future__ import annotations
@@ -29,12 +30,15 @@ from optout.models import Inbox
 from optout.observability import logger
 from optout.phones import normalize_phone
 from optout.services.inboxes import find_inbox
+from optout.source_networks import source_allowed, source_ip
 
 MAX_WEBHOOK_BODY = 256_000
 SECRET_MAX_AGE_SECONDS = 300
 
 # Tests and the local stack may replace how SNS signing certificates are fetched (None: default).
 sns_cert_loader: Callable[[str], bytes] | None = None
+# The stack's own SNS topics (template.yaml): an AWS inbox naming no topic accepts only these.
+SNS_TOPIC_VARIABLES = {"inbound": "INBOUND_SNS_TOPIC_ARN", "status": "DELIVERY_SNS_TOPIC_ARN"}
 
 
 class WebhookRefused(DomainError):
@@ -51,9 +55,17 @@ class VerifiedWebhook:
     records: Sequence[InboundMessage | DeliveryOutcome]
 
 
-def _signing_secret(inbox: Inbox) -> dict[str, Any]:
+def _sns_topics(inbox: Inbox, kind: str) -> dict[str, Any]:
+    topics = inbox.topic_arn or os.environ.get(SNS_TOPIC_VARIABLES[kind], "")
+    if not topics.strip():
+        logger.error("no SNS topic to accept", extra={"inbox": inbox.number, "variable": SNS_TOPIC_VARIABLES[kind]})
+        raise WebhookRefused(500, "inbox_misconfigured", "no SNS topic is configured for this inbox")
+    return {"topic_arn": topics}
+
+
+def _signing_secret(inbox: Inbox, kind: str) -> dict[str, Any]:
     if inbox.provider == "aws":
-        return {"topic_arn": inbox.topic_arn} if inbox.topic_arn else {}
+        return _sns_topics(inbox, kind)
     from aws_lambda_powertools.utilities import parameters
 
     try:
@@ -108,8 +120,10 @@ def verified_webhook(provider: str, kind: str, source: Mapping[str, Any]) -> Ver
     inbox = find_inbox(numbers.pop())
     if inbox is None or inbox.provider != provider:
         raise WebhookRefused(404, "inbox_not_found", "the number the message was sent to is not a registered inbox")
+    if provider != "aws":
+        _check_source(inbox, source)
     try:
-        verify_request(provider, verify_target, _signing_secret(inbox), cert_loader=sns_cert_loader)
+        verify_request(provider, verify_target, _signing_secret(inbox, kind), cert_loader=sns_cert_loader)
     except SignatureError as exc:
         logger.warning(
             "webhook signature refused", extra={"provider": provider, "inbox": inbox.number, "reason": str(exc)}
@@ -121,6 +135,16 @@ def verified_webhook(provider: str, kind: str, source: Mapping[str, Any]) -> Ver
     except CarrierError as exc:
         raise WebhookRefused(400, "invalid_payload", str(exc)) from None
     return VerifiedWebhook(inbox=inbox, records=records)
+
+
+def _check_source(inbox: Inbox, event: Mapping[str, Any]) -> None:
+    """Refuse a webhook from outside the inbox's allowed networks, if it names any."""
+    if inbox.allowed_source_cidrs is None:
+        return
+    address = source_ip(event)
+    if not source_allowed(address, inbox.allowed_source_cidrs):
+        logger.warning("webhook source refused", extra={"inbox": inbox.number, "source_ip": address})
+        raise WebhookRefused(403, "source_not_allowed", "the webhook does not come from the inbox's allowed networks")
 
 
 def json_response(status: int, payload: Any) -> dict[str, Any]:

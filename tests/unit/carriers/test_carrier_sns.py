@@ -1,4 +1,4 @@
-"""SNS message signatures (AWS End User Messaging SMS), with a self-signed test certificate."""
+"""SNS message signatures (AWS End User Messaging SMS), with a certificate from a test CA."""
 
 from __future__ import annotations
 
@@ -130,7 +130,10 @@ def _signed(signing, sns_cert, **changes: Any) -> dict:
     ["Message", "MessageId", "Subject", "Timestamp", "TopicArn"],
 )
 def test_tampered_fields_fail(field: str, sns_cert, cert_loader, signing) -> None:
-    signed = _signed(signing, sns_cert, **{field: NOTIFICATION[field] + "x"})
+    signed = _signed(signing, sns_cert)
+    # A later millisecond keeps the Timestamp fresh and well-formed, so only the signature fails.
+    last = "8" if signed["Timestamp"][-2] == "9" else "9"
+    signed[field] = signed[field][:-2] + last + "Z" if field == "Timestamp" else signed[field] + "x"
     with pytest.raises(SignatureError, match="does not match"):
         verify_sns(signed, cert_loader=cert_loader)
 
@@ -211,9 +214,13 @@ def test_topic_restriction(sns_cert, cert_loader, signing) -> None:
 def test_expired_or_not_yet_valid_certificate(signing) -> None:
     start = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
     key, pem = signing.sns_test_certificate(valid_from=start, days=10)
-    signed = signing.sign_sns(NOTIFICATION, key, cert_url=CERT_URL)
-    verify_sns(signed, cert_loader=lambda url: pem, now=start + dt.timedelta(days=5))
-    for moment in (start - dt.timedelta(days=1), start + dt.timedelta(days=11)):
+    for moment, valid in ((start + dt.timedelta(days=5), True), (start - dt.timedelta(days=1), False),
+                          (start + dt.timedelta(days=11), False)):
+        stamp = moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        signed = signing.sign_sns(NOTIFICATION, key, cert_url=CERT_URL, timestamp=stamp)
+        if valid:
+            verify_sns(signed, cert_loader=lambda url: pem, now=moment)
+            continue
         with pytest.raises(SignatureError, match="not valid at this time"):
             verify_sns(signed, cert_loader=lambda url: pem, now=moment)
 

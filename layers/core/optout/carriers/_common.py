@@ -136,11 +136,17 @@ def optional_str(data: Mapping[str, Any], key: str, where: str) -> str | None:
     return text if text.strip() else None
 
 
-def first_values(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Collapse form pairs to ``{name: first value}`` (carriers never repeat the fields we read)."""
+def unique_values(pairs: Iterable[tuple[str, str]], where: str) -> dict[str, str]:
+    """Form pairs as ``{name: value}``, refusing a repeated name.
+
+    Carriers never repeat a field, and Twilio's signature covers every value of a repeated one,
+    so a repeat would let a signed body carry a second, unsigned-looking value we might read.
+    """
     result: dict[str, str] = {}
     for key, value in pairs:
-        result.setdefault(key, value)
+        if key in result:
+            raise PayloadError(f"{where} repeats the field {key!r}")
+        result[key] = value
     return result
 
 

@@ -319,19 +319,22 @@ def vonage_sms_signature(params: Mapping[str, Any], signature_secret: str, metho
     ).hexdigest()
 
 
+# Vonage signs ``timestamp``; without a window a captured signed STOP could be replayed forever.
+# Vonage retries inbound SMS for 24 h without documenting re-signing, so a retry that arrives
+# later than this is refused: the first attempt is the one that counts.
+VONAGE_SIG_TOLERANCE_SECONDS = 300
+
+
 def verify_vonage_sms_signature(
     params: Mapping[str, Any],
     signature_secret: str,
     method: str = "md5hash",
     *,
     now: Now = None,
-    tolerance_seconds: int | None = None,
+    tolerance_seconds: int = VONAGE_SIG_TOLERANCE_SECONDS,
 ) -> None:
-    """Check the SMS API ``sig`` parameter (hex compared case-insensitively).
-
-    ``tolerance_seconds`` optionally bounds the signed ``timestamp``; off by default because
-    Vonage retries inbound SMS for 24 h and DLRs for 72 h without documenting re-signing.
-    """
+    """Check the SMS API ``sig`` parameter (hex compared case-insensitively) and that its signed
+    ``timestamp`` (Unix seconds, required) is within ``tolerance_seconds`` of now."""
     if not signature_secret:
         raise ConfigurationError("Vonage signature secret is not configured")
     given = params.get("sig")
@@ -340,9 +343,8 @@ def verify_vonage_sms_signature(
     expected = vonage_sms_signature(params, signature_secret, method)
     if not constant_time_equal(expected, given.strip().lower()):
         raise SignatureError("sig does not match")
-    if tolerance_seconds is not None:
-        timestamp = str(params.get("timestamp", "")).strip()
-        if not timestamp.isdigit():
-            raise SignatureError("signed request has no timestamp")
-        if abs(epoch_seconds(now) - int(timestamp)) > tolerance_seconds:
-            raise SignatureError("signed timestamp outside the allowed window")
+    timestamp = str(params.get("timestamp", "")).strip()
+    if not timestamp.isdigit():
+        raise SignatureError("signed request has no timestamp")
+    if abs(epoch_seconds(now) - int(timestamp)) > tolerance_seconds:
+        raise SignatureError("signed timestamp outside the allowed window")

@@ -6,7 +6,8 @@ or as an SNS→HTTPS POST (keys ``SigningCertURL``/``UnsubscribeURL``). :class:`
 accepts both spellings.
 
 The certificate loader is injectable; the default fetches over HTTPS (certificate-verified by
-urllib) with a timeout and caches per URL in-process. The URL is checked *before* any fetch.
+urllib) with a timeout and caches per URL in-process. The URL is checked *before* any fetch, and
+the certificate itself is checked by :mod:`.sns_trust` (chain to a trusted root, SNS's name).
 """
 
 from __future__ import annotations
@@ -22,14 +23,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.asymmetric import padding
 
-from ._common import Now, as_mapping, utc_now
+from ._common import Now, as_mapping, parse_iso8601, utc_now
 from .errors import CertificateFetchError, PayloadError, SignatureError
 from .request import WebhookRequest
+from .sns_trust import IssuerLoader, signing_key
 
 CertLoader = Callable[[str], bytes]
 
@@ -55,8 +56,15 @@ _SIGNING_KEYS = {
 }
 _HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {"1": hashes.SHA1, "2": hashes.SHA256}
 
-# Pattern used by the sns-validator library (carriers.md §7.2), incl. China partition hosts.
-_CERT_HOST = re.compile(r"^sns\.[a-z0-9-]{3,}\.amazonaws\.com(\.cn)?$")
+# Only a regional SNS endpoint: sns.us-east-1.amazonaws.com, sns.us-gov-west-1.amazonaws.com,
+# sns.cn-north-1.amazonaws.com.cn. Looser patterns also admit S3 website hosts and the like.
+_CERT_HOST = re.compile(
+    r"^sns\.(?:cn-[a-z]+-[0-9]{1,2}\.amazonaws\.com\.cn|(?!cn-)[a-z]{2}(?:-[a-z]+){1,2}-[0-9]{1,2}\.amazonaws\.com)$"
+)
+# SNS stamps Timestamp when it publishes; a message older than this is a replay (or an outage
+# longer than any SNS→HTTPS retry policy, whose retries last at most an hour).
+SNS_MAX_AGE_SECONDS = 3600
+SNS_CLOCK_LEEWAY_SECONDS = 300
 
 _MAX_CERT_BYTES = 64 * 1024
 DEFAULT_FETCH_TIMEOUT_SECONDS = 5.0
@@ -208,18 +216,16 @@ def clear_certificate_cache() -> None:
         _cert_cache.clear()
 
 
-def _public_key(pem: bytes, now: Now) -> rsa.RSAPublicKey:
-    try:
-        cert = x509.load_pem_x509_certificate(pem)
-    except ValueError as exc:
-        raise SignatureError("SNS signing certificate is not a PEM certificate") from exc
-    moment = utc_now(now)
-    if not cert.not_valid_before_utc <= moment <= cert.not_valid_after_utc:
-        raise SignatureError("SNS signing certificate is not valid at this time")
-    key = cert.public_key()
-    if not isinstance(key, rsa.RSAPublicKey):
-        raise SignatureError("SNS signing certificate does not hold an RSA key")
-    return key
+def check_timestamp(message: SnsMessage, now: Now, max_age_seconds: int) -> None:
+    """Refuse a message SNS published more than ``max_age_seconds`` ago (or in the future)."""
+    published = parse_iso8601(message.timestamp)
+    if published is None:
+        raise SignatureError("SNS Timestamp is missing or not ISO 8601")
+    age = (utc_now(now) - published).total_seconds()
+    if age > max_age_seconds:
+        raise SignatureError("SNS Timestamp is too old")
+    if age < -SNS_CLOCK_LEEWAY_SECONDS:
+        raise SignatureError("SNS Timestamp is in the future")
 
 
 def verify_sns(
@@ -228,9 +234,12 @@ def verify_sns(
     cert_loader: CertLoader | None = None,
     now: Now = None,
     topic_arns: Collection[str] | None = None,
+    max_age_seconds: int = SNS_MAX_AGE_SECONDS,
+    issuer_loader: IssuerLoader | None = None,
 ) -> SnsMessage:
     """Verify an SNS message signature (SignatureVersion 1 = SHA1withRSA, 2 = SHA256withRSA).
 
+    The certificate must chain to a trusted root and name SNS; the message must be fresh.
     ``topic_arns`` optionally restricts which topics are accepted. Returns the parsed message.
     """
     if not isinstance(message, SnsMessage):
@@ -247,7 +256,9 @@ def verify_sns(
     except (binascii.Error, ValueError) as exc:
         raise SignatureError("SNS Signature is not valid base64") from exc
     url = check_signing_cert_url(message.signing_cert_url)
-    key = _public_key((cert_loader or fetch_certificate)(url), now)
+    check_timestamp(message, now, max_age_seconds)
+    pem = (cert_loader or fetch_certificate)(url)
+    key = signing_key(pem, urlsplit(url).hostname or "", utc_now(now), issuer_loader=issuer_loader)
     try:
         key.verify(signature, string_to_sign(message), padding.PKCS1v15(), hash_factory())
     except InvalidSignature as exc:

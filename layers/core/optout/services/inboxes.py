@@ -1,43 +1,103 @@
-"""Inboxes: business numbers registered to a workspace with their provider and signing secret."""
+"""Inboxes: business numbers registered to a workspace with their provider and signing secret.
+
+A workspace's signing secrets live under its own Secrets Manager namespace,
+``optout/{workspace_id}/…``, so no inbox can borrow another tenant's credentials.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
-from optout import repository
+from optout import repository, secret_store
 from optout.errors import Conflict, InvalidInput, NotFound
 from optout.models import PROVIDERS, Inbox, Principal, utc_now
 from optout.phones import normalize_phone
 from optout.services.accounts import require_admin
+from optout.source_networks import canonical_networks
 
 _CACHE_SECONDS = 60.0
 _cache: dict[str, tuple[float, Inbox | None]] = {}
 
 
+def _taken() -> Conflict:
+    return Conflict("this number is registered to another workspace", code="inbox_taken")
+
+
+def secret_namespace(workspace_id: str) -> str:
+    return f"optout/{workspace_id}/"
+
+
+def secret_name(secret_ref: str) -> str:
+    """The secret's name: the ref itself, or the resource part of its ARN."""
+    if not secret_ref.startswith("arn:"):
+        return secret_ref
+    parts = secret_ref.split(":", 6)
+    if len(parts) != 7 or parts[2] != "secretsmanager" or parts[5] != "secret":
+        raise InvalidInput("secret_ref is not a Secrets Manager secret ARN", details={"field": "secret_ref"})
+    return parts[6]
+
+
+def _check_secret_ref(workspace_id: str, secret_ref: str) -> None:
+    namespace = secret_namespace(workspace_id)
+    name = secret_name(secret_ref)
+    if not name.startswith(namespace) or len(name) == len(namespace):
+        raise InvalidInput(
+            f"secret_ref must name a secret under {namespace}, this workspace's namespace",
+            details={"field": "secret_ref", "namespace": namespace},
+        )
+    if not secret_store.secret_exists(secret_ref):
+        raise InvalidInput("secret_ref names no existing secret", details={"field": "secret_ref"})
+
+
+def _source_networks(values: Sequence[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    if not values:
+        raise InvalidInput("allowed_source_cidrs needs at least one network, or null for any source",
+                           details={"field": "allowed_source_cidrs"})
+    try:
+        return canonical_networks(values)
+    except ValueError as exc:
+        raise InvalidInput(f"allowed_source_cidrs: {exc}", details={"field": "allowed_source_cidrs"}) from None
+
+
 def register_inbox(
-    principal: Principal, raw_number: str, *, provider: str, secret_ref: str | None, topic_arn: str | None
+    principal: Principal,
+    raw_number: str,
+    *,
+    provider: str,
+    secret_ref: str | None,
+    topic_arn: str | None,
+    allowed_source_cidrs: Sequence[str] | None = None,
 ) -> Inbox:
     require_admin(principal, "register inboxes")
     number = normalize_phone(raw_number, "US")
     if provider not in PROVIDERS:
         raise InvalidInput(f"provider must be one of {', '.join(PROVIDERS)}", details={"field": "provider"})
+    existing = repository.get_inbox(number)
+    if existing is not None and existing.workspace_id != principal.workspace_id:
+        raise _taken()
     if provider != "aws" and not secret_ref:
         raise InvalidInput(
             "secret_ref is required: the Secrets Manager name or ARN of this inbox's signing secret",
             details={"field": "secret_ref"},
         )
+    if secret_ref:
+        _check_secret_ref(principal.workspace_id, secret_ref)
     inbox = Inbox(
         number=number,
         workspace_id=principal.workspace_id,
         provider=provider,
         secret_ref=secret_ref,
         topic_arn=topic_arn,
+        allowed_source_cidrs=_source_networks(allowed_source_cidrs),
         created_at=utc_now(),
     )
     try:
         repository.put_inbox(inbox)
     except Conflict:
-        raise Conflict("this number is registered to another workspace", code="inbox_taken") from None
+        raise _taken() from None
     _cache.pop(number, None)
     return inbox
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._common import first_present, first_values, normalise_number, optional_str, require_str
+from .._common import first_present, normalise_number, optional_str, require_str, unique_values
 from ..errors import PayloadError
 from ..records import DeliveryStatus, InboundMessage
 from ..request import WebhookRequest
@@ -40,8 +40,9 @@ _OPT_OUT_TYPES = frozenset({"STOP", "START", "HELP"})
 
 def _params(request: WebhookRequest) -> dict[str, str]:
     # GET webhooks (configurable at Twilio) carry the fields in the query string.
-    pairs = request.query() if request.method == "GET" else request.form()
-    return first_values(pairs)
+    if request.method == "GET":
+        return unique_values(request.query(), "query string")
+    return unique_values(request.form(), "form body")
 
 
 def _message_id(params: dict[str, str]) -> str:

@@ -10,12 +10,12 @@ from urllib.parse import urlsplit
 from .._common import (
     as_mapping,
     broadcast_id_from_tags,
-    first_values,
     normalise_number,
     optional_str,
     parse_format,
     parse_iso8601,
     require_str,
+    unique_values,
 )
 from ..errors import PayloadError, SignatureError
 from ..records import DeliveryStatus, InboundMessage
@@ -56,14 +56,22 @@ _SMS_STATUS: dict[str, DeliveryStatus] = {
 }
 
 
+def signed_with_jwt(request: WebhookRequest) -> bool:
+    return (request.header("authorization") or "").strip().lower().startswith("bearer ")
+
+
 def payload(request: WebhookRequest) -> Mapping[str, Any]:
-    """The webhook fields: JSON object, form body, or (GET) query string."""
+    """The webhook fields: JSON object, form body, or (GET) query string.
+
+    A JWT signs the body alone (its payload_hash), so a JWT-signed webhook's fields come only
+    from its JSON body: never from the unsigned query string.
+    """
     body = request.body.strip()
-    if request.content_type == "application/json" or body[:1] in (b"{", b"["):
+    if signed_with_jwt(request) or request.content_type == "application/json" or body[:1] in (b"{", b"["):
         return as_mapping(request.json(), "body")
     if body:
-        return first_values(request.form())
-    return first_values(request.query())
+        return unique_values(request.form(), "form body")
+    return unique_values(request.query(), "query string")
 
 
 def _number(data: Mapping[str, Any], key: str, where: str) -> str:
@@ -174,7 +182,7 @@ def verify(source: Source, credentials: Credentials, options: VerifyOptions) -> 
     ``credentials["signature_method"]`` (default "md5hash", the dashboard default)."""
     request = require_request(source, PROVIDER)
     secret = credential(credentials, "signature_secret")
-    if (request.header("authorization") or "").strip().lower().startswith("bearer "):
+    if signed_with_jwt(request):
         verify_vonage_jwt(
             request, secret, now=options.now, api_key=credentials.get("api_key") or None
         )
