@@ -129,7 +129,8 @@ def test_every_filter_combination_has_an_index_in_the_template():
 def test_free_text_cells_never_start_a_formula():
     row = reports.ReportRow.of(_event(2, message_text="=1+1", note="-2"))
     text = reports.rows_to_csv([row])
-    assert "'=1+1" in text and "'-2" in text and ",+12125550002," in text
+    # Every cell is neutralised, phone numbers too: they stay text with their + (docs/csv-export.md).
+    assert "'=1+1" in text and "'-2" in text and ",'+12125550002," in text
 
 
 def test_merge_returns_every_row_once_in_order_and_reads_little(monkeypatch):

@@ -61,3 +61,9 @@ class StorageError(DomainError):
 
     code = "storage_unavailable"
     http_status = 503
+
+
+class StorageFault(Exception):
+    """A database error that is neither the caller's nor transient: a bug or a misconfiguration.
+
+    Not a DomainError on purpose: the API answers it as a logged 500, never as a 503 "retry"."""

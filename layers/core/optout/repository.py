@@ -8,8 +8,9 @@ Key design (see template.yaml):
   history is one Query, newest first.
 - Accounts: workspaces (`WS#{id}` / `WORKSPACE`), API keys by hash (`APIKEY#{sha256}` /
   `APIKEY`) and by workspace (`WS#{id}` / `APIKEY#{key_id}`).
-- Message delivery state: an idempotency marker `delivery#{provider}#{message id}#{recipient}`
-  holding the message's final outcome, read with the contact in one BatchGetItem.
+- Message delivery state: an idempotency marker
+  `delivery#{workspace}#{inbox}#{provider}#{message id}#{recipient}` holding the message's final
+  outcome, read with the contact in one BatchGetItem (keys and lifetimes: optout/idempotency.py).
 - Delivery failures: `pk = {workspace}#{broadcast}`, `sk = {phone}`: a broadcast's failures are
   one paginated Query, and "did this number fail in this broadcast" one GetItem.
 """
@@ -33,6 +34,7 @@ from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
+from optout import storage_errors
 from optout.errors import Conflict, InvalidInput, NotFound, StorageError
 from optout.models import (
     ApiKey,
@@ -122,18 +124,41 @@ def encode_cursor(state: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(state, separators=(",", ":")).encode()).decode()
 
 
+def _invalid_cursor() -> InvalidInput:
+    return InvalidInput("cursor is not valid", code="invalid_cursor")
+
+
+class _CursorState(dict[str, Any]):
+    """A decoded cursor: a field it lacks makes the cursor invalid (a 400), not a KeyError."""
+
+    def __missing__(self, key: str) -> Any:
+        raise _invalid_cursor()
+
+
 def decode_cursor(cursor: str) -> dict[str, Any]:
     try:
         state = json.loads(base64.urlsafe_b64decode(cursor.encode() + b"=" * (-len(cursor) % 4)))
-    except (ValueError, UnicodeDecodeError):
-        raise InvalidInput("cursor is not valid", code="invalid_cursor") from None
-    if not isinstance(state, dict):
-        raise InvalidInput("cursor is not valid", code="invalid_cursor")
-    return state
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise _invalid_cursor() from None
+    if not isinstance(state, dict) or not state:  # every cursor issued holds something
+        raise _invalid_cursor()
+    return _CursorState(state)
 
 
-def _storage_error(exc: Exception) -> StorageError:
-    return StorageError("the database is unavailable; retry shortly", details={"cause": type(exc).__name__})
+def _check_start_key(start_key: Any, key_names: frozenset[str], key_name: str, partition: str) -> None:
+    """A cursor's DynamoDB key must be a whole key of this partition: every key attribute, each a
+    string (all key attributes are). A partial or foreign key is refused rather than sent."""
+    if not (
+        isinstance(start_key, dict)
+        and start_key.keys() == key_names
+        and all(isinstance(v, dict) and v.keys() == {"S"} and isinstance(v["S"], str) for v in start_key.values())
+        and start_key[key_name]["S"] == partition
+    ):
+        raise _invalid_cursor()
+
+
+def _storage_error(exc: Exception) -> Exception:
+    return storage_errors.classify(exc)
 
 
 def _call(operation: str, **kwargs: Any) -> dict[str, Any]:
@@ -144,8 +169,8 @@ def _call(operation: str, **kwargs: Any) -> dict[str, Any]:
         code = exc.response.get("Error", {}).get("Code", "")
         if code == "ConditionalCheckFailedException":
             raise Conflict("the record changed meanwhile; retry") from None
-        if code == "ValidationException" and ("ExclusiveStartKey" in str(exc) or "starting key" in str(exc)):
-            raise InvalidInput("cursor is not valid", code="invalid_cursor") from None
+        if code == "ValidationException" and "ExclusiveStartKey" in kwargs:
+            raise _invalid_cursor() from None
         raise _storage_error(exc) from exc
     except BotoCoreError as exc:
         raise _storage_error(exc) from exc
@@ -401,13 +426,15 @@ def _partition_page(
     *,
     limit: int,
     start_key: dict[str, Any] | None,
+    key_names: frozenset[str],
     index: str | None = None,
     newest_first: bool = False,
 ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-    """One page of one partition (of a table or an index). A start key from another partition,
-    such as a cursor of another workspace, is refused rather than followed."""
-    if start_key is not None and start_key.get(key_name, {}).get("S") != partition:
-        raise InvalidInput("cursor is not valid", code="invalid_cursor")
+    """One page of one partition (of a table or an index). `key_names` are the attributes of a
+    start key (the index's and the table's keys). A start key from another partition, such as a
+    cursor of another workspace, is refused rather than followed."""
+    if start_key is not None:
+        _check_start_key(start_key, key_names, key_name, partition)
     kwargs: dict[str, Any] = {
         "TableName": table,
         "KeyConditionExpression": f"{key_name} = :p",
@@ -438,6 +465,7 @@ def query_contacts_by_status(
         status_partition(workspace_id, status, shard),
         limit=limit,
         start_key=start_key,
+        key_names=frozenset({"status_pk", "status_sk", "pk"}),
         index="ByStatus",
     )
     return [item_to_contact(item) for item in items], last_key
@@ -450,7 +478,13 @@ def query_contact_events(
     workspace_id: str, phone: str, *, limit: int, start_key: dict[str, Any] | None = None
 ) -> tuple[list[ConsentEvent], dict[str, Any] | None]:
     items, last_key = _partition_page(
-        events_table(), "pk", contact_key(workspace_id, phone), limit=limit, start_key=start_key, newest_first=True
+        events_table(),
+        "pk",
+        contact_key(workspace_id, phone),
+        limit=limit,
+        start_key=start_key,
+        key_names=frozenset({"pk", "sk"}),
+        newest_first=True,
     )
     return [_item_to_event(item) for item in items], last_key
 
@@ -480,7 +514,11 @@ def _transact(items: list[dict[str, Any]]) -> None:
     try:
         dynamodb_client().transact_write_items(TransactItems=items)
     except ClientError as exc:
-        if exc.response.get("Error", {}).get("Code") == "TransactionCanceledException":
+        reasons = {r.get("Code") for r in storage_errors.cancellation_reasons(exc)}
+        # Only a failed condition is a conflict; an item over 400 KB or throttling is classified.
+        if storage_errors.error_code(exc) == "TransactionCanceledException" and (
+            "ConditionalCheckFailed" in reasons or not reasons
+        ):
             raise Conflict("the record changed meanwhile; retry") from None
         raise _storage_error(exc) from exc
     except BotoCoreError as exc:
@@ -496,8 +534,8 @@ def _workspace_item(workspace: Workspace) -> dict[str, Any]:
     return {"pk": f"WS#{workspace.id}", "sk": "WORKSPACE", **workspace.model_dump(mode="python", exclude_none=True)}
 
 
-def create_workspace(workspace: Workspace, first_key: ApiKey) -> None:
-    """Create a workspace and its first admin key together."""
+def create_workspace(workspace: Workspace, first_key: ApiKey, *, extra_items: Sequence[dict[str, Any]] = ()) -> None:
+    """Create a workspace and its first admin key together (with `extra_items`, such as its admin count)."""
     ws_item = _workspace_item(workspace)
     by_hash, by_workspace = _api_key_items(first_key)
     table = accounts_table()
@@ -507,6 +545,7 @@ def create_workspace(workspace: Workspace, first_key: ApiKey) -> None:
             _put_new(table, by_hash),
             _put_new(table, by_workspace),
             _put_new(table, workspace_index_item(workspace)),
+            *extra_items,
         ]
     )
 
@@ -532,7 +571,8 @@ def save_workspace(workspace: Workspace, *, expected_version: int) -> None:
     )
 
 
-def put_api_key(key: ApiKey) -> None:
+def put_api_key(key: ApiKey, *, extra_items: Sequence[dict[str, Any]] = ()) -> None:
+    """Store a new key; `extra_items` land in the same transaction (an admin key's count)."""
     by_hash, by_workspace = _api_key_items(key)
     table = accounts_table()
     _transact(
@@ -547,6 +587,7 @@ def put_api_key(key: ApiKey) -> None:
                     "ConditionExpression": "attribute_exists(pk)",
                 }
             },
+            *extra_items,
         ]
     )
 
@@ -588,31 +629,31 @@ def list_api_keys(workspace_id: str) -> list[ApiKey]:
     return [_item_to_api_key(item) for item in _workspace_items(workspace_id, "APIKEY#")]
 
 
-def revoke_api_key(key: ApiKey, revoked_at: datetime) -> None:
+def api_key_revocation(key: ApiKey, revoked_at: datetime) -> list[dict[str, Any]]:
+    """The transaction items revoking a key (both of its items, each only if still live);
+    admin_keys.revoke writes them with the workspace's admin count."""
     table = accounts_table()
     update = {
         "UpdateExpression": "SET revoked_at = :t",
         "ConditionExpression": "attribute_exists(pk) AND attribute_not_exists(revoked_at)",
         "ExpressionAttributeValues": {":t": {"S": iso(revoked_at)}},
     }
-    _transact(
-        [
-            {
-                "Update": {
-                    "TableName": table,
-                    "Key": {"pk": {"S": f"APIKEY#{key.key_hash}"}, "sk": {"S": "APIKEY"}},
-                    **update,
-                }
-            },
-            {
-                "Update": {
-                    "TableName": table,
-                    "Key": {"pk": {"S": f"WS#{key.workspace_id}"}, "sk": {"S": f"APIKEY#{key.key_id}"}},
-                    **update,
-                }
-            },
-        ]
-    )
+    return [
+        {
+            "Update": {
+                "TableName": table,
+                "Key": {"pk": {"S": f"APIKEY#{key.key_hash}"}, "sk": {"S": "APIKEY"}},
+                **update,
+            }
+        },
+        {
+            "Update": {
+                "TableName": table,
+                "Key": {"pk": {"S": f"WS#{key.workspace_id}"}, "sk": {"S": f"APIKEY#{key.key_id}"}},
+                **update,
+            }
+        },
+    ]
 
 
 def iter_chunks(values: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
@@ -699,6 +740,7 @@ def query_auto_opt_outs(
         f"{workspace_id}#auto",
         limit=limit,
         start_key=start_key,
+        key_names=frozenset({"auto_pk", "pk", "sk"}),
         index="AutoOptOuts",
         newest_first=True,
     )
@@ -758,6 +800,7 @@ def query_broadcast_failures(
         broadcast_partition(workspace_id, broadcast_id),
         limit=limit,
         start_key=start_key,
+        key_names=frozenset({"pk", "sk"}),
     )
     return [_item_to_failure(item) for item in items], last_key
 

@@ -5,7 +5,6 @@ Errors are `{"error": {"code", "message", "details"}}` with a 4xx for anything t
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -13,7 +12,8 @@ from typing import Any
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 
-from optout.errors import DomainError, NotFound, PayloadTooLarge, Unauthorized
+from optout.api import openapi, request_body
+from optout.errors import DomainError, NotFound, PayloadTooLarge, StorageFault, Unauthorized
 from optout.models import Principal
 from optout.observability import logger
 from optout.services import accounts
@@ -61,7 +61,8 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 
 def build_app(title: str) -> APIGatewayRestResolver:
-    app = APIGatewayRestResolver(enable_validation=True)
+    # The strict deserializer turns JSON that would crash a parser or a write into a 400.
+    app = APIGatewayRestResolver(enable_validation=True, json_body_deserializer=request_body.parse_json)
     app.configure_openapi(title=title, version="1.0.0")
 
     @app.exception_handler(DomainError)
@@ -93,7 +94,7 @@ def build_app(title: str) -> APIGatewayRestResolver:
         return Response(
             status_code=200,
             content_type=content_types.APPLICATION_JSON,
-            body=app.get_openapi_json_schema(title=title, version="1.0.0"),
+            body=openapi.document_json(),  # every API's routes, not only this function's
         )
 
     return app
@@ -108,13 +109,7 @@ def _header(headers: Mapping[str, Any] | None, name: str) -> str | None:
 
 def body_text(app: APIGatewayRestResolver) -> str:
     event = app.current_event
-    raw = event.body or ""
-    if event.is_base64_encoded:
-        try:
-            return base64.b64decode(raw).decode("utf-8")
-        except (ValueError, UnicodeDecodeError):
-            raise DomainError("the body is not valid UTF-8", code="invalid_encoding") from None
-    return raw
+    return request_body.decoded_text(event.body or "", bool(event.is_base64_encoded))
 
 
 def handle_api(
@@ -124,7 +119,10 @@ def handle_api(
     *,
     large_body_paths: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """Authenticate the caller (every route but the OpenAPI document), then route."""
+    """Authenticate the caller (every route but the OpenAPI document), check the body, then route.
+
+    `large_body_paths` are the upload routes (CSV): a larger body, and not JSON.
+    """
     path = event.get("path") or ""
     resource = event.get("resource") or path
     body = event.get("body") or ""
@@ -135,9 +133,13 @@ def handle_api(
         if path != OPENAPI_PATH:
             principal = accounts.authenticate(_header(event.get("headers"), "authorization"))
             app.append_context(principal=principal)
+        request_body.check_body(event, large_body_paths)
     except DomainError as exc:
         logger.info("request refused", extra={"code": exc.code, "status": exc.http_status, "path": path})
         return _proxy_error(exc.http_status, exc)
+    except StorageFault:  # a database fault while authenticating is still answered as JSON
+        logger.exception("unexpected error", extra={"path": path})
+        return _proxy_error(500, DomainError("an unexpected error occurred; it has been logged", code="internal_error"))
     return app.resolve(event, context)
 
 

@@ -8,9 +8,7 @@ nothing here recounts events at read time.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import math
 import zlib
@@ -22,11 +20,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from optout import repository
+from optout import csv_export, repository
 from optout.errors import InvalidInput
 from optout.models import ConsentEvent, ContactStatus, InitiatorType, Reason, iso
 
 MAX_RANGE_DAYS = 366
+# Reports cover 1970 to 9998: sort keys are fixed-width ISO times only for four-digit years, and
+# the bounds leave room to step a day or a month past either end without overflowing `datetime`.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9999, 1, 1, tzinfo=UTC)
+ISO_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # what models.iso writes
 # Each shard's first Query asks for a bit less than its expected share of the page; top-ups then
 # ask for the share still missing. With 4 shards this reads ~1.07 items per row at 100 rows a page.
 _FIRST_SHARE = 0.9
@@ -43,12 +46,19 @@ def parse_instant(value: str, *, end: bool, field_name: str) -> datetime:
     try:
         if len(text) == 10:
             day = date.fromisoformat(text)
-            start = datetime(day.year, day.month, day.day, tzinfo=UTC)
-            return start + timedelta(days=1) if end else start
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            instant = datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(days=1 if end else 0)
+        else:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            instant = (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
     except ValueError:
         raise InvalidInput(f"{field_name} must be an ISO date or time", details={"field": field_name}) from None
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
+    except OverflowError:  # a day after 9999-12-31 or a UTC time before 0001-01-01
+        instant = EARLIEST - timedelta(days=1)
+    if not EARLIEST <= instant <= LATEST:
+        raise InvalidInput(
+            f"{field_name} must be between {EARLIEST.date()} and {LATEST.date()}", details={"field": field_name}
+        )
+    return instant
 
 
 def parse_range(start: str, end: str) -> tuple[datetime, datetime]:
@@ -120,7 +130,6 @@ class ReportRow(BaseModel):
 
 
 CSV_COLUMNS = list(ReportRow.model_fields)
-_FREE_TEXT = frozenset({"message_text", "note", "initiator_name"})
 
 
 @dataclass
@@ -198,6 +207,18 @@ class _Reader:
         return out, False
 
 
+def _resumes_within(after: Any, query: RowQuery) -> bool:
+    """True if `after` is a row's sort key (`{fixed-width time}#{event id}`) inside the query's range."""
+    if not isinstance(after, str):
+        return False
+    stamp, _, event_id = after.partition("#")
+    try:
+        moment = datetime.strptime(stamp, ISO_FORMAT).replace(tzinfo=UTC)
+    except ValueError:
+        return False
+    return bool(event_id) and iso(moment) == stamp and query.start <= moment < query.end
+
+
 def row_report(workspace_id: str, query: RowQuery, *, limit: int, cursor: str | None = None) -> RowPage:
     """One page of a workspace's opt-out (or opt-in) report, oldest first, with an opaque cursor."""
     fingerprint = query.fingerprint(workspace_id)
@@ -205,11 +226,7 @@ def row_report(workspace_id: str, query: RowQuery, *, limit: int, cursor: str | 
     if cursor:
         state = repository.decode_cursor(cursor)
         after = state.get("a")
-        if (
-            state.get("q") != fingerprint
-            or not isinstance(after, str)
-            or not iso(query.start) <= after < iso(query.end)
-        ):
+        if state.get("q") != fingerprint or not _resumes_within(after, query):
             # A cursor belongs to one workspace and one query: never resume another's.
             raise InvalidInput("cursor is not valid for this report", code="invalid_cursor")
     reader = _Reader(workspace_id, query)
@@ -231,25 +248,10 @@ def iter_rows(workspace_id: str, query: RowQuery, *, page_size: int = 1000) -> I
             return
 
 
-def _cell(name: str, value: Any) -> str:
-    if value is None:
-        return ""
-    text = iso(value) if isinstance(value, datetime) else str(value)
-    # Free text could be read as a formula by a spreadsheet; quote it as text.
-    if name in _FREE_TEXT and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 def rows_to_csv(rows: Iterable[ReportRow], *, header: bool = True) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    if header:
-        writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        values = row.model_dump()
-        writer.writerow([_cell(name, values[name]) for name in CSV_COLUMNS])
-    return out.getvalue()
+    """Report rows as CSV, every cell spreadsheet-safe (the API's format=csv and the daily job's file)."""
+    dumped = (row.model_dump() for row in rows)
+    return csv_export.to_csv(CSV_COLUMNS if header else None, ([values[n] for n in CSV_COLUMNS] for values in dumped))
 
 
 # --- counters (kept from the streams) --------------------------------------------------------

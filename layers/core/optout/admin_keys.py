@@ -1,0 +1,150 @@
+"""Storage of the workspace's count of live admin keys, which keeps its last admin key unrevocable.
+
+Only an admin key can change settings or create keys, so a workspace whose last admin key is
+revoked is locked out of itself. The count is one accounts item (`WS#{id}` / `ADMINS`, attribute
+`live`). Creating an admin key adds one in the key's own transaction; revoking one subtracts one in
+the revocation's transaction, on condition that more than one is left. DynamoDB checks the
+condition and applies the change atomically, so two admins revoking each other's keys at once
+cannot both succeed: one transaction sees a count of 1 and is cancelled. A read-then-write check
+("are there other admins?") could not give that guarantee.
+
+Workspaces created before the count existed get it on first use: counted from their keys and
+written only if still absent, so a concurrent first use never doubles it. Keys cannot be created
+or revoked without the count, so nothing changes between the counting and the writing.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from optout import repository, storage_errors
+from optout.errors import Conflict
+from optout.models import ApiKey, Role, Workspace
+from optout.observability import logger
+
+COUNT_SK = "ADMINS"
+_ATTEMPTS = 4  # a transaction cancelled by a concurrent one is tried again
+
+
+class LastAdminKey(Conflict):
+    code = "last_admin_key"
+
+    def __init__(self) -> None:
+        super().__init__("this is the workspace's last admin key; create another admin key before revoking this one")
+
+
+def _count_key(workspace_id: str) -> dict[str, Any]:
+    return {"pk": {"S": f"WS#{workspace_id}"}, "sk": {"S": COUNT_SK}}
+
+
+def _new_count(workspace_id: str, live: int) -> dict[str, Any]:
+    item = {**_count_key(workspace_id), "live": {"N": str(live)}}
+    return {
+        "Put": {
+            "TableName": repository.accounts_table(),
+            "Item": item,
+            "ConditionExpression": "attribute_not_exists(pk)",
+        }
+    }
+
+
+def _change_count(workspace_id: str, delta: int) -> dict[str, Any]:
+    # Adding needs the count to exist (see ensure_count); taking one away needs two or more.
+    condition = "attribute_exists(live)" if delta > 0 else "live > :one"
+    return {
+        "Update": {
+            "TableName": repository.accounts_table(),
+            "Key": _count_key(workspace_id),
+            "UpdateExpression": "SET live = live + :delta",
+            "ConditionExpression": condition,
+            "ExpressionAttributeValues": {":delta": {"N": str(delta)}, **({":one": {"N": "1"}} if delta < 0 else {})},
+        }
+    }
+
+
+def create_workspace(workspace: Workspace, first_key: ApiKey) -> None:
+    """The workspace, its first admin key and a count of 1, in one transaction."""
+    repository.create_workspace(workspace, first_key, extra_items=[_new_count(workspace.id, 1)])
+
+
+def _has_count(workspace_id: str) -> bool:
+    try:
+        found = repository.dynamodb_client().get_item(
+            TableName=repository.accounts_table(), Key=_count_key(workspace_id), ConsistentRead=True
+        )
+    except (ClientError, BotoCoreError) as exc:
+        raise storage_errors.classify(exc) from exc
+    return "Item" in found
+
+
+def ensure_count(workspace_id: str) -> None:
+    """Write the count of a workspace that has none yet (created before it existed)."""
+    if _has_count(workspace_id):
+        return
+    live = sum(1 for k in repository.list_api_keys(workspace_id) if k.role is Role.ADMIN and not k.is_revoked)
+    workspace_exists = {
+        "ConditionCheck": {
+            "TableName": repository.accounts_table(),
+            "Key": {"pk": {"S": f"WS#{workspace_id}"}, "sk": {"S": "WORKSPACE"}},
+            "ConditionExpression": "attribute_exists(pk)",
+        }
+    }
+    try:
+        _write([_new_count(workspace_id, live), workspace_exists])
+    except _Cancelled as cancelled:
+        if cancelled.reasons[:1] != ["ConditionalCheckFailed"]:
+            raise Conflict("the workspace's keys are changing; retry") from None
+        return  # written meanwhile by another request: that count is as good as this one
+    logger.info("admin key count initialised", extra={"workspace_id": workspace_id, "admin_keys": live})
+
+
+def add_key(key: ApiKey) -> None:
+    """Store a new key; an admin key adds one to the count in the same transaction."""
+    if key.role is not Role.ADMIN:
+        repository.put_api_key(key)
+        return
+    ensure_count(key.workspace_id)
+    repository.put_api_key(key, extra_items=[_change_count(key.workspace_id, +1)])
+
+
+class _Cancelled(Exception):
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__(reasons)
+        self.reasons = reasons
+
+
+def _write(items: list[dict[str, Any]]) -> None:
+    try:
+        repository.dynamodb_client().transact_write_items(TransactItems=items)
+    except ClientError as exc:
+        reasons = [str(r.get("Code")) for r in storage_errors.cancellation_reasons(exc)]
+        if storage_errors.error_code(exc) == "TransactionCanceledException" and "ConditionalCheckFailed" in reasons:
+            raise _Cancelled(reasons) from None
+        if "TransactionConflict" in reasons:
+            raise _Cancelled(reasons) from None
+        raise storage_errors.classify(exc) from exc
+    except BotoCoreError as exc:
+        raise storage_errors.classify(exc) from exc
+
+
+def revoke(key: ApiKey, revoked_at: datetime) -> None:
+    """Revoke a key; an admin key only while another live admin key remains (else LastAdminKey)."""
+    items = repository.api_key_revocation(key, revoked_at)
+    if key.role is Role.ADMIN:
+        ensure_count(key.workspace_id)
+        items.append(_change_count(key.workspace_id, -1))
+    for attempt in range(_ATTEMPTS):
+        try:
+            _write(items)
+            return
+        except _Cancelled as cancelled:
+            if "ConditionalCheckFailed" in cancelled.reasons[:2]:
+                raise Conflict("the key was revoked meanwhile", code="api_key_revoked") from None
+            if "ConditionalCheckFailed" in cancelled.reasons[2:]:  # the count: this is the last admin key
+                raise LastAdminKey() from None
+            time.sleep(0.05 * 2**attempt)  # lost a race with another transaction: try again
+    raise Conflict("the workspace's keys are changing; retry")
