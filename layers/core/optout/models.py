@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from optout.phones import is_supported_region
+from optout.reply_texts import LANGUAGE_PATTERN, MAX_LANGUAGES, LanguageReplies, texts_for
 
 
 def utc_now() -> datetime:
@@ -41,6 +42,7 @@ class Reason(StrEnum):
     MANUAL = "manual"
     IMPORT = "import"
     API = "api"
+    REVIEW = "review"  # an admin resolved a review-queue message as an opt-out
 
 
 class InitiatorType(StrEnum):
@@ -108,6 +110,10 @@ class Contact(BaseModel):
     # The provider's timestamp of the message behind the current status, so that an older START
     # delivered late never undoes a newer opt-out.
     status_source_at: datetime | None = None
+    # Carrier times of the contact's newest opt-out and opt-in requests (its STOP and START),
+    # kept even when a request changes nothing: no message undoes a newer one (consent.py).
+    opt_out_requested_at: datetime | None = None
+    opt_in_requested_at: datetime | None = None
     created_at: datetime
     updated_at: datetime
     # A deleted contact keeps its status as a suppression record; only the profile goes.
@@ -170,6 +176,12 @@ class TypoMode(StrEnum):
     IGNORE = "ignore"
 
 
+class LongMessageMode(StrEnum):
+    REVIEW = "review"
+    IGNORE = "ignore"
+    OPT_OUT = "opt_out"
+
+
 class WorkspaceSettings(BaseModel):
     """A workspace's options. `PUT /v1/settings` changes only the fields it names."""
 
@@ -184,6 +196,19 @@ class WorkspaceSettings(BaseModel):
     confirm_reply: str = Field(default=DEFAULT_CONFIRM_REPLY, min_length=1, max_length=320)
     intent_opt_out: bool = Field(default=True, description="Opt out natural-language requests automatically.")
     typo_mode: TypoMode = Field(default=TypoMode.CONFIRM, description="What a one-letter keyword typo does.")
+    long_message_mode: LongMessageMode = Field(
+        default=LongMessageMode.REVIEW,
+        description="A clear opt-out request in a message over 200 characters: queue it for review, ignore it, "
+        "or opt out.",
+    )
+    review_reply: str | None = Field(
+        default=None, min_length=1, max_length=320, description="Holding reply to a queued message; none by default."
+    )
+    replies: dict[Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)], LanguageReplies] = Field(
+        default_factory=dict,
+        max_length=MAX_LANGUAGES,
+        description="Reply texts by the contact's language (ISO 639-1); es and fr have built-in texts.",
+    )
     opt_out_keywords: list[str] = Field(default_factory=list, max_length=50)
     opt_in_keywords: list[str] = Field(default_factory=list, max_length=50)
     help_keywords: list[str] = Field(default_factory=list, max_length=50)
@@ -198,6 +223,11 @@ class WorkspaceSettings(BaseModel):
 
     def reply(self, template: str) -> str:
         return template.replace("{program}", self.program_name).replace("{help_contact}", self.help_contact)
+
+    def for_language(self, language: str | None) -> WorkspaceSettings:
+        """These settings with the reply texts of `language` (the defaults when it has none)."""
+        texts = texts_for(language, self.replies)
+        return self.model_copy(update=texts) if texts else self
 
     @field_validator("default_region")
     @classmethod
@@ -219,6 +249,9 @@ class Inbox(BaseModel):
     provider: str
     secret_ref: str | None = None  # Secrets Manager name or ARN; AWS (SNS) needs none
     topic_arn: str | None = None  # AWS: the SNS topic its messages must come from
+    # Networks its webhooks may come from (CIDRs); None accepts any source. Bandwidth's Basic
+    # auth proves who calls, not what they send, so this narrows who can call at all.
+    allowed_source_cidrs: list[str] | None = None
     created_at: datetime
 
 

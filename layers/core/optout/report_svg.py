@@ -19,6 +19,7 @@ COLOURS = {
     Reason.MANUAL.value: "#edc948",
     Reason.IMPORT.value: "#b07aa1",
     Reason.API.value: "#9c755f",
+    Reason.REVIEW.value: "#ff9da7",
 }
 _OTHER = "#bab0ac"
 WIDTH, HEIGHT = 760, 320

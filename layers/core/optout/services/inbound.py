@@ -3,24 +3,28 @@
 Steady state costs two DynamoDB requests for a STOP: one BatchGetItem for the contact and the
 message's idempotency marker, and one TransactWriteItems for the contact, its consent event and
 the marker. A carrier's retry finds the marker and gets the first answer back, writing nothing.
+A redundant STOP (the contact is opted out already) whose carrier time is newer than the one on
+record costs the same two: the TransactWriteItems then keeps the newer request time and the marker.
+Markers are scoped to the workspace and inbox, and those of consent changes never expire
+(optout.idempotency); docs/consent-ordering.md says which times are compared.
 """
 
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from optout import consent, repository
+from optout import consent, idempotency, repository, review_store
 from optout.carriers import InboundMessage
 from optout.engine import Action, EngineSettings, Rule, classify, reason_for
 from optout.errors import InvalidPhone
-from optout.models import ContactStatus, Inbox, Reason, WorkspaceSettings, utc_now
+from optout.models import Contact, ContactStatus, ContactWrite, Inbox, Reason, WorkspaceSettings, utc_now
 from optout.observability import logger
 from optout.phones import normalize_phone
+from optout.services import review_queue
 
 SIX_MONTHS = timedelta(days=183)
 MARKER_TTL_SECONDS = 7 * 24 * 3600  # longer than any carrier's retry window
@@ -40,14 +44,10 @@ class InboundResult:
     phone: str | None = None
 
     def marker(self, marker_id: str, workspace_id: str) -> dict[str, Any]:
-        return {
-            "id": marker_id,
-            "workspace_id": workspace_id,
-            "action": self.action,
-            "rule": self.rule,
-            "reply": self.reply,
-            "expiration": int(time.time()) + MARKER_TTL_SECONDS,
-        }
+        fields = {"action": self.action, "rule": self.rule, "reply": self.reply}
+        # A queued message's marker lives as long as its queue item: a late retry finds it.
+        keep = self.changed or self.action == Action.REVIEW.value
+        return idempotency.marker_item(marker_id, workspace_id, fields, changed_consent=keep, ttl_seconds=MARKER_TTL_SECONDS)
 
     @classmethod
     def from_marker(cls, marker: dict[str, Any], phone: str) -> InboundResult:
@@ -58,20 +58,75 @@ def engine_settings(settings: WorkspaceSettings) -> EngineSettings:
     return EngineSettings(
         intent_enabled=settings.intent_opt_out,
         typo_mode=settings.typo_mode.value,
+        long_message_mode=settings.long_message_mode.value,
         extra_opt_out_keywords=tuple(settings.opt_out_keywords),
         extra_opt_in_keywords=tuple(settings.opt_in_keywords),
         extra_help_keywords=tuple(settings.help_keywords),
     )
 
 
-def marker_id(message: InboundMessage) -> str:
-    if message.message_id:
-        return f"inbound#{message.provider}#{message.message_id}"
-    # No id from the carrier: the same sender, inbox, text and time is the same message.
-    digest = hashlib.sha256(
-        "|".join([message.from_number, message.to_number, message.text, str(message.sent_at)]).encode()
-    ).hexdigest()
-    return f"inbound#{message.provider}#sha256:{digest}"
+def marker_id(message: InboundMessage, inbox: Inbox) -> str:
+    """Scoped to the inbox's workspace and number: carriers' message ids are not unique across them."""
+    message_id = message.message_id
+    if not message_id:
+        # No id from the carrier: the same sender, inbox, text and time is the same message.
+        digest = hashlib.sha256(
+            "|".join([message.from_number, message.to_number, message.text, str(message.sent_at)]).encode()
+        ).hexdigest()
+        message_id = f"sha256:{digest}"
+    return idempotency.marker_id("inbound", inbox.workspace_id, inbox.number, message.provider, message_id)
+
+
+def _log_superseded(current: Contact | None, message: InboundMessage, inbox: Inbox, *, opt_out: bool) -> None:
+    """An older request that arrived after a newer one of the other kind: kept in its marker, and said."""
+    newer = consent.newer_request_at(current, opt_out=opt_out, sent_at=message.sent_at)
+    logger.warning(
+        "consent request older than a newer one on record: superseded",
+        extra={
+            "inbox": inbox.number,
+            "request": "opt_out" if opt_out else "opt_in",
+            "sent_at": message.sent_at.isoformat() if message.sent_at else None,
+            "newer_at": newer.isoformat() if newer else None,
+        },
+    )
+
+
+def _consent_request(
+    current: Contact | None,
+    action: Action,
+    message: InboundMessage,
+    inbox: Inbox,
+    settings: WorkspaceSettings,
+    context: consent.StatusContext,
+    phone: str,
+) -> tuple[Action, ContactWrite | None, str | None, bool]:
+    """A STOP or START: (action, write, reply, superseded). The order rules live in consent.py."""
+    opt_out = action is Action.OPT_OUT
+    outcome, write = consent.contact_request(
+        current, opt_out=opt_out, sent_at=message.sent_at, context=context, workspace_id=inbox.workspace_id, phone=phone
+    )
+    if outcome is consent.RequestOutcome.CHANGED:
+        return action, write, settings.reply(settings.opt_out_reply if opt_out else settings.opt_in_reply), False
+    if outcome is consent.RequestOutcome.SUPERSEDED:
+        _log_superseded(current, message, inbox, opt_out=opt_out)
+        return Action.NONE, write, None, True
+    # Already so. A YES or START from a contact who never opted out is an ordinary message.
+    return (action if opt_out else Action.NONE), write, None, False
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What one message does, decided before anything is written."""
+
+    result: InboundResult
+    write: ContactWrite | None
+    review: Any  # a review-queue item, or None
+    consent_request: bool
+
+    @property
+    def stores_nothing(self) -> bool:
+        # Nothing stored, nothing sent: a retry would do the same.
+        return self.write is None and self.result.reply is None and not self.consent_request and self.review is None
 
 
 def handle_inbound(
@@ -83,13 +138,31 @@ def handle_inbound(
         # A short code or alphanumeric sender cannot opt out of anything: acknowledge only.
         return InboundResult(action="none", rule="none", reply=None)
     workspace_id = inbox.workspace_id
-    key = marker_id(message)
+    key = marker_id(message, inbox)
     current, marker = repository.get_contact_and_marker(workspace_id, phone, key)
     if marker is not None:
         return InboundResult.from_marker(marker, phone)
     if current is not None and current.status is ContactStatus.BLOCKED:
         return InboundResult(action="none", rule="blocked", reply=None, phone=phone)
+    plan = _plan(current, message, inbox, settings, phone, key)
+    if plan.stores_nothing:
+        return plan.result
+    try:
+        _store(plan, key, workspace_id)
+    except repository.DuplicateMessage:
+        _, marker = repository.get_contact_and_marker(workspace_id, phone, key)
+        return InboundResult.from_marker(marker or {"action": "none", "rule": "none"}, phone)
+    except repository.TransactionConflict:
+        if attempts <= 1:
+            raise
+        # The contact changed meanwhile (another message, an API call): decide again on fresh data.
+        return handle_inbound(message, inbox, settings, attempts=attempts - 1)
+    return plan.result
 
+
+def _plan(
+    current: Contact | None, message: InboundMessage, inbox: Inbox, settings: WorkspaceSettings, phone: str, key: str
+) -> _Plan:
     now = utc_now()
     unstopped = bool(current and current.last_keyword_opt_in_at and now - current.last_keyword_opt_in_at < SIX_MONTHS)
     decision = classify(message.text, engine_settings(settings), unstopped_within_six_months=unstopped)
@@ -98,7 +171,6 @@ def handle_inbound(
     if carrier_answered and message.carrier_opt_out_type in _TWILIO_TYPES:
         # Twilio matched its own keyword and stopped (or restarted) sending: follow it.
         action = _TWILIO_TYPES[message.carrier_opt_out_type]
-
     reason = Reason(reason_for(decision) or "keyword") if action in (Action.OPT_OUT, Action.OPT_IN) else None
     context = consent.StatusContext(
         reason=reason or Reason.KEYWORD,
@@ -110,50 +182,41 @@ def handle_inbound(
         decision=decision.to_dict(),
         source_at=message.sent_at,
     )
-    write = None
+    write = review = None
     reply: str | None = None
-    if action is Action.OPT_OUT:
-        write = consent.status_change(current, ContactStatus.OPTED_OUT, context, workspace_id=workspace_id, phone=phone)
-        reply = settings.reply(settings.opt_out_reply) if write is not None else None
-    elif action is Action.OPT_IN and current is not None and current.status is ContactStatus.OPTED_OUT:
-        # Compare carrier time with carrier time only: our own clock says nothing about the
-        # order in which the contact sent two messages.
-        recorded_at = current.status_source_at
-        if message.sent_at is not None and recorded_at is not None and message.sent_at < recorded_at:
-            logger.info("opt-in older than the recorded opt-out ignored", extra={"inbox": inbox.number})
-            action = Action.NONE
-        else:
-            write = consent.status_change(
-                current, ContactStatus.ACTIVE, context, workspace_id=workspace_id, phone=phone
-            )
-            reply = settings.reply(settings.opt_in_reply)
-    elif action is Action.OPT_IN:
-        action = Action.NONE  # YES or START from a contact who never opted out: an ordinary message
+    superseded = False
+    texts = settings.for_language(decision.language)  # replies in the contact's language
+    consent_request = action in (Action.OPT_OUT, Action.OPT_IN)
+    if consent_request:
+        action, write, reply, superseded = _consent_request(current, action, message, inbox, texts, context, phone)
     elif action is Action.HELP:
-        reply = settings.reply(settings.help_reply)
+        reply = texts.reply(texts.help_reply)
     elif action is Action.CONFIRM:
-        reply = settings.reply(settings.confirm_reply)
-
+        reply = texts.reply(texts.confirm_reply)
+    elif action is Action.REVIEW:
+        # A person decides: the status stays, and only a holding reply the workspace set goes out.
+        review = review_queue.new_item(message, inbox, phone, decision.to_dict(), key, now)
+        reply = texts.reply(texts.review_reply) if texts.review_reply else None
     if carrier_answered:
         reply = None  # the carrier has sent its own confirmation: never a second one
     rule = decision.rule.value if action is not Action.NONE or decision.rule is Rule.EXCLUSION else "none"
-    result = InboundResult(action=action.value, rule=rule, reply=reply, changed=write is not None, phone=phone)
-    if write is None and reply is None:
-        return result  # nothing stored, nothing sent: a retry would do the same
-    try:
-        if write is not None:
-            repository.write_contacts([write], markers=[result.marker(key, workspace_id)])
-        else:
-            repository.put_marker(result.marker(key, workspace_id))
-    except repository.DuplicateMessage:
-        _, marker = repository.get_contact_and_marker(workspace_id, phone, key)
-        return InboundResult.from_marker(marker or {"action": "none", "rule": "none"}, phone)
-    except repository.TransactionConflict:
-        if attempts <= 1:
-            raise
-        # The contact changed meanwhile (another message, an API call): decide again on fresh data.
-        return handle_inbound(message, inbox, settings, attempts=attempts - 1)
-    return result
+    changed = write is not None and write.event is not None
+    result = InboundResult(
+        action=action.value, rule="superseded" if superseded else rule, reply=reply, changed=changed, phone=phone
+    )
+    return _Plan(result, write, review, consent_request)
+
+
+def _store(plan: _Plan, key: str, workspace_id: str) -> None:
+    """Every STOP and START leaves a marker, even one that changed nothing: without carrier times,
+    a retry arriving after a newer request must not act again."""
+    marker = plan.result.marker(key, workspace_id)
+    if plan.write is None and plan.review is None:
+        repository.put_marker(marker)
+        return
+    # The queue item lands with the marker, so a carrier's retry never queues it twice.
+    extra = [review_store.item_put(plan.review)] if plan.review is not None else []
+    repository.write_contacts([plan.write] if plan.write is not None else [], markers=[marker], extra_items=extra)
 
 
 def record_metrics(result: InboundResult) -> None:
