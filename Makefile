@@ -15,7 +15,7 @@ PY312_ENV := PYENV_VERSION=3.12.1
 export SAM_CLI_TELEMETRY := 0
 PYTEST := $(PY) -m pytest -p no:cacheprovider
 
-.PHONY: install serve test lint unit integration e2e sam-validate sam-build smoke bench classify report clean
+.PHONY: install serve test lint openapi fuzz unit integration e2e sam-validate sam-build smoke bench classify eval report clean
 
 install: $(STAMP)
 
@@ -40,6 +40,11 @@ test: lint unit integration e2e sam-validate sam-build smoke
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+	$(PY) -m local_stack.openapi --check
+
+# Rewrite the committed OpenAPI document (layers/core/optout/api/openapi.json) from the code.
+openapi: $(STAMP)
+	$(PY) -m local_stack.openapi --write
 
 unit: $(STAMP)
 	$(PYTEST) tests/unit -q
@@ -49,6 +54,10 @@ integration: $(STAMP)
 
 e2e: $(STAMP)
 	$(PYTEST) tests/e2e -q
+
+# Only the bounded schemathesis run (part of e2e): every route, every check, admin and member.
+fuzz: $(STAMP)
+	$(PYTEST) tests/e2e/test_fuzz_api.py -q
 
 sam-validate: $(SAM_STAMP)
 	$(SAM) validate --lint
@@ -65,6 +74,10 @@ bench: $(STAMP)
 
 classify: $(STAMP)
 	@PYTHONPATH=layers/core $(PY) -m optout classify
+
+# Scores the opt-out engine on evaluation/corpus (dev and test) and on real SMS; see docs/evaluation.md.
+eval: $(STAMP)
+	@PYTHONPATH=layers/core $(PY) -m evaluation
 
 # The scheduled report job for one day, against a running `make serve`; files land in ./reports/.
 report: $(STAMP)

@@ -482,6 +482,13 @@ class RequestHandler(BaseHTTPRequestHandler):
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _dispatch
 
+    def __getattr__(self, name: str) -> Any:
+        # Any other method (TRACE, QUERY, ...) is one no route declares: routing answers 405 with
+        # Allow on a known path, 404 elsewhere, instead of the stdlib's 501.
+        if name.startswith("do_") and name[3:].isupper():
+            return self._dispatch
+        raise AttributeError(name)
+
     # -- responses ------------------------------------------------------------------------------
 
     def _send_error(

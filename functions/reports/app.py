@@ -16,6 +16,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel
 
 from optout.api.http import build_app, handle_api, principal_of
+from optout.api.openapi import responses
 from optout.errors import InvalidInput
 from optout.models import ContactStatus, InitiatorType, Reason
 from optout.observability import MetricUnit, logger, metrics, tracer
@@ -73,10 +74,20 @@ Format = Annotated[Literal["json", "csv"], Query(alias="format")]
 
 # One function serves both row reports: they differ only in the status they list.
 ROW_REPORT_STATUS = {"/v1/reports/opt-outs": ContactStatus.OPTED_OUT, "/v1/reports/opt-ins": ContactStatus.ACTIVE}
+# format=json answers a page of rows; format=csv the same rows as a file (X-Next-Cursor when more).
+ROW_REPORT_CONTENT = {"application/json": {"model": RowReportPage}, "text/csv": {"schema": {"type": "string"}}}
 
 
-@app.get("/v1/reports/opt-outs", summary="Opt-outs: phone, inbox, time, reason, initiator and message")
-@app.get("/v1/reports/opt-ins", summary="Opt-ins: re-subscriptions and admin opt-backs")
+@app.get(
+    "/v1/reports/opt-outs",
+    summary="Opt-outs: phone, inbox, time, reason, initiator and message",
+    responses=responses(content=ROW_REPORT_CONTENT),
+)
+@app.get(
+    "/v1/reports/opt-ins",
+    summary="Opt-ins: re-subscriptions and admin opt-backs",
+    responses=responses(content=ROW_REPORT_CONTENT),
+)
 def row_report(
     start: From,
     end: To,
@@ -91,12 +102,20 @@ def row_report(
     return _row_report(status, start, end, inbox, reason, initiator, limit, cursor, output)
 
 
-@app.get("/v1/reports/summary", summary="Opt-outs, opt-ins and blocks per day by reason and inbox; status totals")
+@app.get(
+    "/v1/reports/summary",
+    summary="Opt-outs, opt-ins and blocks per day by reason and inbox; status totals",
+    responses=responses(),
+)
 def summary_report(start: From, end: To) -> dict[str, Any]:
     return reports.summary(principal_of(app).workspace_id, *reports.parse_days(start, end))
 
 
-@app.get("/v1/reports/failures", summary="Failed deliveries by failure class and error code, per day and broadcast")
+@app.get(
+    "/v1/reports/failures",
+    summary="Failed deliveries by failure class and error code, per day and broadcast",
+    responses=responses(),
+)
 def failures_report(start: From, end: To) -> dict[str, Any]:
     return reports.failures(principal_of(app).workspace_id, *reports.parse_days(start, end))
 

@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,7 +96,13 @@ def local_stack(local_stack_process: RunningStack) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def local_stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     """`python -m local_stack` on a free port, in its own process, until the session ends."""
-    workdir = tmp_path_factory.mktemp("local_stack")
+    with run_local_stack(tmp_path_factory.mktemp("local_stack")) as stack:
+        yield stack
+
+
+@contextmanager
+def run_local_stack(workdir: Path) -> Iterator[RunningStack]:
+    """A local stack of its own (own moto state and demo workspaces) while the block runs."""
     demo_file = workdir / "demo.json"
     stdout, stderr = workdir / "stdout.log", workdir / "stderr.log"
     port = free_port()

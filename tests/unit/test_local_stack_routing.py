@@ -399,6 +399,11 @@ def test_unknown_route_and_wrong_method(server: Served) -> None:
     status, headers, raw = call(server, "DELETE", "/echo/1", body=b"{}")
     assert status == 405 and json.loads(raw)["error"]["code"] == "method_not_allowed"
     assert headers["Allow"] == "GET, POST"
+    for method in ("TRACE", "QUERY"):  # not a 501: methods no route declares
+        status, headers, raw = call(server, method, "/echo/1")
+        assert status == 405 and headers["Allow"] == "GET, POST", method
+        assert json.loads(raw)["error"]["code"] == "method_not_allowed"
+    assert call(server, "QUERY", "/nope")[0] == 404
 
 
 def test_oversize_body_is_413_without_calling_the_handler(server: Served) -> None:

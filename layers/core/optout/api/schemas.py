@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic.fields import FieldInfo
 
+from optout import storable
 from optout.consent import StatusCommand
 from optout.models import (
     ApiKey,
@@ -19,6 +21,7 @@ from optout.models import (
     Initiator,
     Reason,
     Role,
+    WorkspaceSettings,
 )
 
 
@@ -26,17 +29,28 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _storable(value: Any) -> Any:
+    # NaN, 1e130 or 40 levels of nesting can never be written: refuse them here, not at the write.
+    problem = storable.value_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+StorableAttributes = Annotated[dict[str, Any], AfterValidator(_storable)]
+
+
 class ContactIn(_Strict):
     phone: str = Field(max_length=40, description="E.164, or national format in the workspace's region")
     name: str | None = Field(default=None, max_length=200)
     status: ContactStatus = ContactStatus.ACTIVE
-    attributes: dict[str, Any] = Field(default_factory=dict)
+    attributes: StorableAttributes = Field(default_factory=dict)
     note: str | None = Field(default=None, max_length=1000)
 
 
 class ContactPatch(_Strict):
     name: str | None = Field(default=None, max_length=200)
-    attributes: dict[str, Any] | None = Field(
+    attributes: StorableAttributes | None = Field(
         default=None, description="Merged into the contact's attributes; a null value removes one."
     )
 
@@ -195,6 +209,12 @@ class InboxIn(_Strict):
         default=None, max_length=512, description="Secrets Manager name or ARN of the signing secret (JSON)."
     )
     topic_arn: str | None = Field(default=None, max_length=512, description="AWS: the SNS topic messages come from.")
+    allowed_source_cidrs: list[str] | None = Field(
+        default=None,
+        max_length=50,
+        description="Networks (CIDRs) the inbox's webhooks may come from, e.g. the carrier's callback ranges; "
+        "null accepts any source. Checked against API Gateway's source IP.",
+    )
 
 
 class InboxOut(BaseModel):
@@ -202,6 +222,7 @@ class InboxOut(BaseModel):
     provider: str
     secret_ref: str | None
     topic_arn: str | None
+    allowed_source_cidrs: list[str] | None = None
     created_at: datetime
 
     @classmethod
@@ -244,3 +265,25 @@ class BroadcastFailurePage(BaseModel):
     broadcast_id: str
     failures: list[BroadcastFailureOut] = Field(description="Numbers whose message of this broadcast failed.")
     next_cursor: str | None
+
+
+def _settings_change_model() -> type[BaseModel]:
+    """Every WorkspaceSettings field, each optional with the same type and limits: one source for both."""
+    fields: dict[str, Any] = {}
+    for name, info in WorkspaceSettings.model_fields.items():
+        field = FieldInfo.merge_field_infos(info, default=None)
+        field.default_factory = None
+        fields[name] = (info.annotation, field)
+    doc = "The settings to change; fields left out keep their value. At least one field."
+    config = ConfigDict(extra="forbid", json_schema_extra=_no_defaults)
+    return create_model("SettingsChange", __config__=config, __doc__=doc, **fields)
+
+
+def _no_defaults(schema: dict[str, Any]) -> None:
+    # A field left out is unchanged; null is not a value a client may send.
+    for prop in schema.get("properties", {}).values():
+        prop.pop("default", None)
+    schema["minProperties"] = 1
+
+
+SettingsChange = _settings_change_model()
