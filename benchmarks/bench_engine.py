@@ -2,7 +2,10 @@
 
 Classifies the SMS Spam Collection (shared/data beside the repo; 5,574 real messages) several
 times, or a synthetic mix of replies when shared/ is absent, and reports messages per second.
-The target is above 20,000 messages/second.
+The target is 50,000 messages/second (engine issue, item 7). The engine before that issue is not
+kept in the tree, so its figure is printed as recorded: about 30,000 messages/second on the
+issue's reference run (43,600 on a development machine where the current engine measured
+38,900 in the same session; see docs/engine.md).
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ if str(ROOT / "layers" / "core") not in sys.path:
 
 from optout.engine import classify  # noqa: E402  (path set just above)
 
-TARGET = 20_000
+TARGET = 50_000
+RECORDED_BASELINE = 30_000  # the engine before the generalisation issue (recorded, not re-run)
 
 _SYNTHETIC = (
     "STOP",
@@ -74,6 +78,8 @@ def run(repeats: int = 5) -> dict[str, object]:
         "best_messages_per_second": round(best),
         "mean_messages_per_second": round(sum(rates) / len(rates)),
         "target_messages_per_second": TARGET,
+        "baseline_messages_per_second_recorded": RECORDED_BASELINE,
+        "ratio_to_recorded_baseline": round(best / RECORDED_BASELINE, 2),
         "meets_target": best >= TARGET,
     }
     return result

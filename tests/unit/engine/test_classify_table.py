@@ -180,7 +180,7 @@ NOT_KEYWORDS: list[Row] = [
     ("info about the event?", NONE, NO_RULE, None),
     ("I quit my job today", NONE, NO_RULE, None),
     ("the end", NONE, NO_RULE, None),
-    ("stop it", NONE, NO_RULE, None),
+    ("stop it", OUT, KEYWORD, "stop"),  # an object pronoun only reinforces STOP (engine issue)
     ("non stop", NONE, NO_RULE, None),
     ("bus stop", NONE, NO_RULE, None),
     ("stopover", NONE, NO_RULE, None),
@@ -463,7 +463,7 @@ SPANISH_FRENCH: list[Row] = [
     ("s\u00e1quenme de la lista", OUT, INTENT, ANY),
     ("quiero darme de baja", OUT, INTENT, ANY),
     ("\u00a1Basta!", OUT, INTENT, "basta"),
-    ("desuscribirme por favor", OUT, INTENT, ANY),
+    ("desuscribirme por favor", OUT, KEYWORD, "desuscribirme"),  # now a Spanish keyword
     ("mauvais num\u00e9ro", OUT, INTENT, "mauvais numero"),
     ("arr\u00eatez de m\u2019envoyer des messages", OUT, INTENT, ANY),
     ("ne m'envoyez plus de messages", OUT, INTENT, ANY),

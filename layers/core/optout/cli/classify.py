@@ -2,7 +2,7 @@
 
 Reads one message per line from standard input and writes, in the same order, one JSON object
 per line: the engine's decision (`action`, `rule`, `match`, `keyword`, `language`, `normalized`,
-`detail`) plus `text`, the input line.
+`detail`, `confidence`, `review_reason`) plus `text`, the input line.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from typing import TextIO
 
 from optout.engine import EngineSettings, classify
-from optout.engine.models import TYPO_MODES
+from optout.engine.models import LONG_MESSAGE_MODES, TYPO_MODES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,6 +38,12 @@ def _parser() -> argparse.ArgumentParser:
         help="an extra opt-out keyword for this workspace (repeatable)",
     )
     parser.add_argument(
+        "--long-message-mode",
+        choices=LONG_MESSAGE_MODES,
+        default="review",
+        help="what a clear request over 200 characters does (default: review)",
+    )
+    parser.add_argument(
         "--unstopped",
         action="store_true",
         help="treat every sender as having replied UNSTOP within six months",
@@ -55,6 +61,7 @@ def main(
         intent_enabled=not args.no_intent,
         typo_mode=args.typo_mode,
         extra_opt_out_keywords=tuple(args.opt_out_keyword),
+        long_message_mode=args.long_message_mode,
     )
     for line in source:
         text = line.rstrip("\r\n")

@@ -1,32 +1,64 @@
-"""classify(): keyword, then natural-language intent, then typo, with Text-Em-All's exclusions."""
+"""classify(): keyword gate, then natural-language intent, then typo, with Text-Em-All's exclusions.
+
+Every decision says which rule decided, the matched words, a one-line reason (detail), a
+confidence and the message's language. An opt-out signal below LOW_CONFIDENCE, or one an
+exclusion keeps from being automatic, goes to a person (Action.REVIEW) with review_reason.
+"""
 
 from __future__ import annotations
 
-from optout.engine.intent import IntentRule, find_intent
+from dataclasses import dataclass
+from itertools import pairwise
+
+from optout.engine.detect import detect, foreign_enough, ranked, script_language
+from optout.engine.intent import find_intent
+from optout.engine.intent_guards import is_broadcast, is_instruction, is_unspaced_broadcast
+from optout.engine.keyword_gate import KeywordMatch, match_keywords, match_unspaced
 from optout.engine.keywords import (
-    DEFAULT_TABLE,
     FILLER,
     MAX_KEYWORD_MESSAGE_WORDS,
     REFUSALS,
-    Keyword,
-    match_keywords,
+    KeywordTable,
+    default_table,
     squeeze,
     table_for,
 )
+from optout.engine.languages import LANGUAGES, UNSUPPORTED
 from optout.engine.models import DEFAULT_SETTINGS, Action, Decision, EngineSettings, Rule
+from optout.engine.names import NAME_CONFIDENCE, wrong_name
 from optout.engine.normalization import clauses, plain
+from optout.engine.phrases import PHRASE_CONFIDENCE, find_unspaced
+from optout.engine.scope import CALLS, other_channel, texts_wanted
 from optout.engine.typos import find_typo
 
 # Text-Em-All: intent (not keyword) opt-outs skip messages longer than this (original text).
 MAX_INTENT_LENGTH = 200
+LOW_CONFIDENCE = 0.7  # an opt-out signal below this goes to a person
+OTHER_CHANNEL_CONFIDENCE = 0.5  # "stop the emails": maybe not about texts at all
 
-_KEYWORD_NOUN = {Action.OPT_OUT: "opt-out", Action.OPT_IN: "opt-in", Action.HELP: "help"}
+_NOUN = {Action.OPT_OUT: "opt-out", Action.OPT_IN: "opt-in", Action.HELP: "help"}
 _TYPO_ACTION = {"opt_out": Action.OPT_OUT, "confirm": Action.CONFIRM, "ignore": Action.NONE}
 _TYPO_NOTE = {
     "opt_out": "",
     "confirm": ": ask to confirm",
     "ignore": ": ignored (typo_mode ignore)",
 }
+_UNSPACED = frozenset(code for code, spec in LANGUAGES.items() if spec.unspaced)
+_SCRIPTS = frozenset({"ru", "ar", "hi"})  # told apart by their script alone
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A natural-language match, from an intent rule or a CJK phrase."""
+
+    name: str
+    language: str
+    action: Action
+    confidence: float
+    text: str
+    start: int
+    stop: int
+    family: str = "request"
 
 
 def classify(
@@ -45,102 +77,246 @@ def classify(
     tokens = normalized.split()
     if not tokens:
         return Decision(Action.NONE, Rule.NONE, None, None, None, normalized, None)
-    table = (
-        DEFAULT_TABLE
-        if settings is DEFAULT_SETTINGS
-        else table_for(
-            settings.extra_opt_out_keywords,
-            settings.extra_opt_in_keywords,
-            settings.extra_help_keywords,
-        )
-    )
+    table = _table(settings)
+    script = None if text.isascii() else script_language(text)
     # Keywords and typos only ever match short messages: squeeze those alone.
     short = len(tokens) <= MAX_KEYWORD_MESSAGE_WORDS
-    squeezed = squeeze(normalized).split() if short else []
-
-    found = match_keywords(tokens, squeezed, table) if short else None
+    squeezed = _squeezed(tokens, normalized, table) if short else []
+    found = match_keywords(tokens, squeezed, table) if squeezed else None
     if found is not None:
-        keyword = found.keyword
-        return Decision(
-            keyword.action,
-            Rule.KEYWORD,
-            " ".join(tokens[found.start : found.stop]),
-            keyword.canonical,
-            keyword.language,
-            normalized,
-            _keyword_detail(keyword, found.stop - found.start < len(tokens)),
-        )
+        return _keyword_decision(found, tokens, normalized)
+    if script in _UNSPACED and len(normalized) <= 40:
+        keyword = match_unspaced(normalized)
+        if keyword is not None:
+            detail = f"{_NOUN[keyword.action]} keyword {keyword.canonical}"
+            return Decision(
+                keyword.action, Rule.KEYWORD, normalized, keyword.canonical, keyword.language,
+                normalized, detail,
+            )  # fmt: skip
 
     if normalized.replace(" ", "").isdigit():
         # Text-Em-All: digit-only replies (codes, survey answers) are never read as opt-outs.
-        return Decision(
-            Action.NONE, Rule.EXCLUSION, None, None, None, normalized, "excluded: digits only"
-        )
+        return Decision(Action.NONE, Rule.EXCLUSION, None, None, None, normalized, "excluded: digits only")
     exclusion = _exclusion(text, unstopped_within_six_months)
-
     if settings.intent_enabled:
-        intent = find_intent(text, clause_text, tokens)
+        intent = _find(text, clause_text, tokens, script)
         if intent is not None:
-            if exclusion:
-                return _excluded_intent(exclusion, settings, intent.text, intent.rule, normalized)
-            return Decision(
-                Action.OPT_OUT,
-                Rule.INTENT,
-                intent.text,
-                None,
-                intent.rule.language,
-                normalized,
-                f"natural-language opt-out: {intent.rule.name}",
-            )
+            decision = _intent_decision(intent, clause_text, normalized, exclusion, settings)
+            if decision is not None:
+                return decision
 
-    core = _strip_filler(tokens, squeezed) if short else ([], [])
-    typo = find_typo(*core)
+    typo = _typo_decision(tokens, squeezed, normalized, exclusion, settings)
     if typo is not None:
-        typed = " ".join(core[0])
-        description = _typo_description(typo.keyword, typo.kind)
-        if exclusion:
+        return typo
+    language = script or detect(text, tokens)
+    if settings.intent_enabled and language != "en":
+        cue = _cue(text, clause_text, normalized, tokens, language)
+        if cue is not None:
+            decision = _intent_decision(cue, clause_text, normalized, exclusion, settings)
+            if decision is not None:
+                return decision
+    return _no_rule(tokens, squeezed, normalized, language)
+
+
+def _typo_decision(
+    tokens: list[str],
+    squeezed: list[str],
+    normalized: str,
+    exclusion: str | None,
+    settings: EngineSettings,
+) -> Decision | None:
+    core = _strip_filler(tokens, squeezed) if squeezed else ([], [])
+    typo = find_typo(*core)
+    if typo is None:
+        return None
+    typed = " ".join(core[0])
+    description = _typo_description(typo.keyword, typo.kind)
+    if exclusion:
+        return Decision(
+            Action.NONE, Rule.EXCLUSION, typed, typo.keyword, typo.language, normalized,
+            f"excluded: {exclusion} ({description})",
+        )  # fmt: skip
+    return Decision(
+        _TYPO_ACTION[settings.typo_mode], Rule.TYPO, typed, typo.keyword, typo.language,
+        normalized, description + _TYPO_NOTE[settings.typo_mode],
+    )  # fmt: skip
+
+
+def _cue(text: str, clause_text: str, normalized: str, tokens: list[str], language: str | None) -> _Found | None:
+    """The fallback reader for other languages (cues.py), unless the message is a broadcast."""
+    # Imported here: only messages in other languages get this far, and its tables would add to
+    # every cold start.
+    from optout.engine.cues import CUE_CONFIDENCE, read_cues
+
+    if language is None and text.isascii() and len(tokens) > 1:
+        return None
+    cue = None
+    for code in _cue_languages(text, tokens, language):
+        if text.isascii() and len(tokens) > 4 and not foreign_enough(tokens, code):
+            continue  # one Singlish "la" or "na" makes no Spanish or Tagalog message
+        cue = read_cues(code, normalized, tokens)
+        if cue is not None:
+            break
+    if cue is None or is_broadcast(text, clause_text) or is_unspaced_broadcast(clause_text):
+        return None
+    if is_instruction(tokens, default_table().phrases, text):
+        return None
+    name = f"{cue.name} (cue words)"
+    return _Found(name, cue.language, cue.action, CUE_CONFIDENCE, cue.text, 0, 0, "cues")
+
+
+def _cue_languages(text: str, tokens: list[str], language: str | None) -> list[str | None]:
+    """The detected language, then (Latin text) the next likeliest: short messages mislead."""
+    if language is not None and (language in _UNSPACED or (not text.isascii() and language in _SCRIPTS)):
+        return [language]
+    others = [code for code in ranked(tokens) if code != language and code in LANGUAGES][:2]
+    return [language, *others] if language is not None else [None, *others]
+
+
+def _table(settings: EngineSettings) -> KeywordTable:
+    if settings is DEFAULT_SETTINGS:
+        return default_table()
+    return table_for(settings.extra_opt_out_keywords, settings.extra_opt_in_keywords, settings.extra_help_keywords)
+
+
+def _squeezed(tokens: list[str], normalized: str, table: KeywordTable) -> list[str]:
+    """Squeezed words, or [] when neither a keyword nor a typo can match (saves a regex pass)."""
+    if table.vocabulary.issuperset(tokens):
+        return tokens  # every word known as it stands
+    spelled = len(tokens[0]) * len(tokens[1 % len(tokens)]) * len(tokens[-1]) < 8  # "s t o p p l s"
+    missing = set(tokens).difference(table.vocabulary)
+    if len(tokens) <= 4 or spelled or all(map(_has_double, missing)):
+        return squeeze(normalized).split()
+    return []
+
+
+def _has_double(word: str) -> bool:
+    return any(a == b for a, b in pairwise(word))
+
+
+def _keyword_decision(found: KeywordMatch, tokens: list[str], normalized: str) -> Decision:
+    keyword = found.keyword
+    detail = f"{_NOUN[keyword.action]} keyword {keyword.canonical}"
+    if found.spelled:
+        detail, confidence = detail + " spelled out", 0.9
+    elif found.reinforced:
+        detail, confidence = detail + " with reinforcing words", 0.95
+    else:
+        with_filler = found.stop - found.start < len(tokens)
+        detail, confidence = detail + (" with polite filler" if with_filler else ""), 1.0
+    return Decision(
+        keyword.action,
+        Rule.KEYWORD,
+        " ".join(tokens[found.start : found.stop]),
+        keyword.canonical,
+        keyword.language,
+        normalized,
+        detail,
+        confidence,
+    )
+
+
+def _find(text: str, clause_text: str, tokens: list[str], script: str | None) -> _Found | None:
+    if script in _UNSPACED:
+        compact = clause_text.replace(" ", "").replace(",", "")
+        phrase = find_unspaced(compact)
+        if phrase is not None and not is_unspaced_broadcast(clause_text):
+            name = f"{phrase.name} {_NOUN[phrase.action]} phrase"
+            return _Found(name, phrase.language, phrase.action, PHRASE_CONFIDENCE, phrase.phrase, 0, 0)
+    intent = find_intent(text, clause_text, tokens)
+    if intent is None:
+        named = wrong_name(text) if len(tokens) <= 12 else None
+        if named is not None:
+            return _Found("wrong person by name", "en", Action.OPT_OUT, NAME_CONFIDENCE, named, 0, 0)
+        return None
+    if is_instruction(tokens, default_table().phrases, text):
+        return None
+    rule = intent.rule
+    return _Found(
+        rule.name, rule.language, rule.action, rule.confidence, intent.text, intent.start, intent.stop, rule.family
+    )
+
+
+def _intent_decision(
+    found: _Found, clause_text: str, normalized: str, exclusion: str | None, settings: EngineSettings
+) -> Decision | None:
+    if found.action is not Action.OPT_OUT:
+        other = other_channel(clause_text, found.start, found.stop) if found.stop else None
+        if found.action is Action.OPT_IN and (exclusion or other not in (None, CALLS)):
+            return None  # re-subscribing needs a short, plain request about the texts
+        detail = f"natural-language {_NOUN[found.action]}: {found.name}"
+        return Decision(
+            found.action, Rule.INTENT, found.text, None, found.language, normalized, detail, found.confidence
+        )
+    confidence, detail = found.confidence, f"natural-language opt-out: {found.name}"
+    other = other_channel(clause_text, found.start, found.stop) if found.stop else None
+    if other is not None:
+        if texts_wanted(clause_text):
             return Decision(
                 Action.NONE,
                 Rule.EXCLUSION,
-                typed,
-                typo.keyword,
-                typo.language,
+                found.text,
+                None,
+                found.language,
                 normalized,
-                f"excluded: {exclusion} ({description})",
+                f"excluded: opt-out of {other}, texts wanted",
+                confidence,
             )
+        if (
+            other != CALLS and found.family != "channel"
+        ):  # a channel switch is the opt-out  # revoking calls revokes texts; email or a product may not
+            confidence = min(confidence, OTHER_CHANNEL_CONFIDENCE)
+            detail += f" (aimed at {other})"
+    if exclusion:
+        return _excluded_intent(exclusion, settings, found, normalized, confidence)
+    if confidence < LOW_CONFIDENCE:
         return Decision(
-            _TYPO_ACTION[settings.typo_mode],
-            Rule.TYPO,
-            typed,
-            typo.keyword,
-            typo.language,
+            Action.REVIEW,
+            Rule.INTENT,
+            found.text,
+            None,
+            found.language,
             normalized,
-            description + _TYPO_NOTE[settings.typo_mode],
+            detail,
+            confidence,
+            review_reason="low confidence",
         )
-
-    return Decision(
-        Action.NONE, Rule.NONE, None, None, None, normalized, _near_miss(tokens, squeezed)
-    )
+    return Decision(Action.OPT_OUT, Rule.INTENT, found.text, None, found.language, normalized, detail, confidence)
 
 
-def _excluded_intent(exclusion: str, settings: EngineSettings, match: str, rule: IntentRule, normalized: str) -> Decision:
+def _excluded_intent(
+    exclusion: str, settings: EngineSettings, found: _Found, normalized: str, confidence: float
+) -> Decision:
     """A clear request that an exclusion keeps from being automatic: by default a person decides."""
     long_message = exclusion.startswith("longer than")
     mode = settings.long_message_mode if long_message else "review"
+    language, match = found.language, found.text
     if mode == "opt_out":
-        detail = f"natural-language opt-out: {rule.name} ({exclusion}; long_message_mode opt_out)"
-        return Decision(Action.OPT_OUT, Rule.INTENT, match, None, rule.language, normalized, detail)
-    detail = f"excluded: {exclusion} (intent: {rule.name})"
+        detail = f"natural-language opt-out: {found.name} ({exclusion}; long_message_mode opt_out)"
+        return Decision(Action.OPT_OUT, Rule.INTENT, match, None, language, normalized, detail, confidence)
+    detail = f"excluded: {exclusion} (intent: {found.name})"
     if mode == "ignore":
-        return Decision(Action.NONE, Rule.EXCLUSION, match, None, rule.language, normalized, detail)
+        return Decision(Action.NONE, Rule.EXCLUSION, match, None, language, normalized, detail, confidence)
     return Decision(
-        Action.REVIEW, Rule.EXCLUSION, match, None, rule.language, normalized, detail, review_reason=exclusion
+        Action.REVIEW, Rule.EXCLUSION, match, None, language, normalized, detail, confidence, review_reason=exclusion
     )
 
 
-def _keyword_detail(keyword: Keyword, with_filler: bool) -> str:
-    detail = f"{_KEYWORD_NOUN[keyword.action]} keyword {keyword.canonical}"
-    return detail + " with polite filler" if with_filler else detail
+def _no_rule(tokens: list[str], squeezed: list[str], normalized: str, language: str | None) -> Decision:
+    if language in UNSUPPORTED:
+        name = UNSUPPORTED[language]
+        return Decision(
+            Action.REVIEW,
+            Rule.NONE,
+            None,
+            None,
+            language,
+            normalized,
+            f"message in {name}: the engine has no rules for it",
+            0.0,
+            review_reason=f"no rules for {name} ({language})",
+        )
+    return Decision(Action.NONE, Rule.NONE, None, None, language, normalized, _near_miss(tokens, squeezed))
 
 
 def _exclusion(text: str, unstopped_within_six_months: bool) -> str | None:
@@ -173,7 +349,7 @@ def _typo_description(keyword: str, kind: str) -> str:
 
 def _near_miss(tokens: list[str], squeezed: list[str]) -> str | None:
     """Explain the common near miss "STOP 12345": a keyword followed by other words."""
-    first = DEFAULT_TABLE.phrases.get(squeezed[0] if squeezed else tokens[0])
+    first = default_table().phrases.get(squeezed[0] if squeezed else tokens[0])
     if first is not None and len(tokens) > 1:
         return f"{first.canonical} followed by other words: not a whole-message keyword"
     return None

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from optout.engine.languages import LANGUAGES
 from optout.engine.models import Action
 from optout.engine.normalization import clauses, plain
 
@@ -55,15 +56,7 @@ _OPT_OUT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("REMOVE", "en", ("remove",)),
     ("UNSUB", "en", ("unsub",)),
     ("STOP2QUIT", "en", ("stop2quit", "stop 2 quit", "stop quit", "stoptoquit", "stop to quit")),
-    # Spanish.
-    ("ALTO", "es", ("alto",)),
-    ("PARAR", "es", ("parar",)),
-    ("BAJA", "es", ("baja",)),
-    ("CANCELAR", "es", ("cancelar",)),
-    ("NO MAS", "es", ("no mas",)),
-    # Canadian French (AWS): ARRET / ARRÊT and the short form TD.
-    ("ARRET", "fr", ("arret",)),
-    ("TD", "fr", ("td",)),
+    # Every other language's keywords come from languages/ (ALTO, ARRET, TD, PARE, 退订...).
 )
 
 # Opt-in re-subscribes a contact, so a wrong match is the costly error here (messages to someone
@@ -76,13 +69,12 @@ _OPT_IN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("SUBSCRIBE", "en", ("subscribe",)),
     ("RESUBSCRIBE", "en", ("resubscribe",)),
     ("OPT IN", "en", ("opt in", "optin")),
+    ("JOIN", "en", ("join",)),  # the common short-code opt-in word
 )
 
 _HELP: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("HELP", "en", ("help",)),
     ("INFO", "en", ("info",)),
-    ("AYUDA", "es", ("ayuda",)),
-    ("AIDE", "fr", ("aide",)),
 )
 
 
@@ -97,13 +89,27 @@ FILLER = _phrases(
     """
     please pls plz plez plse pleas kindly now right_now asap immediately already thanks thank_you
     thank_u thankyou thanku thx thnx thnks thks tks ty tq many_thanks ok okay k hi hello hey dear
-    sir maam madam sorry just bye goodbye por_favor gracias merci svp stp sil_vous_plait
-    sil_te_plait
+    sir maam madam sorry just bye goodbye again anymore any_more today right_away
+    """
+) | frozenset(squeeze(plain(clauses(word))) for language in LANGUAGES.values() for word in language.filler)
+# Words that strengthen an opt-out ("No, stop", "ugh stop", "STOP RIGHT NOW", "stop it",
+# "STOP SCAMMERS") but would make an opt-in or a help request odd or contradictory ("no yes"),
+# so they count around opt-out keywords only: refusals, insults, profanity, interjections.
+REFUSALS = _phrases(
+    """
+    no nope nah no_thanks no_thank_you not_interested no_way never_again ugh omg wtf ffs fs damn
+    dammit damnit goddammit goddamnit god jesus christ fuck fucking fuckin fck fk fuk frick
+    fricking freaking freakin frickin bloody hell shit sheesh jeez geez man dude bro bruh
+    seriously srsly for_real i_said i_mean_it forever permanently for_good at_once this_instant
+    idiot idiots moron morons scammer scammers scam spam spammer spammers jerk jerks loser losers
+    asshole assholes creep creeps fuck_you screw_you fuck_off stfu mf nonsense crap bs bullshit
+    garbage rubbish junk madness
     """
 )
-# Refusals that strengthen an opt-out ("No, stop", "nope. STOP") but would contradict an opt-in
-# or a help request ("no yes"), so they are filler for opt-out keywords only.
-REFUSALS = _phrases("no nope nah")
+# Object pronouns: "stop it", "QUIT THAT". Not for CANCEL, END or REMOVE ("cancel it" may be an
+# order, "end it" anything).
+OBJECTS = _phrases("it that this them these those")
+WEAK_KEYWORDS = frozenset({"CANCEL", "END", "REMOVE"})
 
 MAX_KEYWORD_MESSAGE_WORDS = 20  # "stop stop stop ..." still counts; longer messages never do
 
@@ -125,9 +131,7 @@ def _add(phrases: dict[str, Keyword], key: str, keyword: Keyword) -> None:
         phrases[key] = keyword
 
 
-def _build(
-    extra_out: tuple[str, ...], extra_in: tuple[str, ...], extra_help: tuple[str, ...]
-) -> KeywordTable:
+def _build(extra_out: tuple[str, ...], extra_in: tuple[str, ...], extra_help: tuple[str, ...]) -> KeywordTable:
     phrases: dict[str, Keyword] = {}
     for action, table in (
         (Action.OPT_OUT, _OPT_OUT),
@@ -137,6 +141,16 @@ def _build(
         for canonical, language, spellings in table:
             for spelling in spellings:
                 _add(phrases, _key(spelling), Keyword(action, canonical, language))
+    for spec in LANGUAGES.values():
+        for action, words in (
+            (Action.OPT_OUT, spec.opt_out),
+            (Action.OPT_IN, spec.opt_in),
+            (Action.HELP, spec.help),
+        ):
+            for word in words:
+                key = _key(word)
+                if key not in phrases:  # English and earlier languages keep a shared spelling
+                    _add(phrases, key, Keyword(action, plain(clauses(word)).upper(), spec.code))
     for action, extras in (
         (Action.OPT_OUT, extra_out),
         (Action.OPT_IN, extra_in),
@@ -144,79 +158,28 @@ def _build(
     ):
         for extra in extras:
             _add(phrases, _key(extra), Keyword(action, plain(clauses(extra)).upper(), None))
-    for filler in (*FILLER, *REFUSALS):
+    for filler in (*FILLER, *REFUSALS, *OBJECTS):
         phrases.pop(filler, None)  # a configured "ok" must not turn filler into a keyword
-    everything = (*phrases, *FILLER, *REFUSALS)
+    everything = (*phrases, *FILLER, *REFUSALS, *OBJECTS)
     longest = max(len(key.split()) for key in everything)
     vocabulary = frozenset(word for key in everything for word in key.split())
     return KeywordTable(phrases, longest, vocabulary)
 
 
-DEFAULT_TABLE = _build((), (), ())
+@cache
+def default_table() -> KeywordTable:
+    """The built-in table, built on first use (it folds every language's keywords)."""
+    return _build((), (), ())
 
 
 @lru_cache(maxsize=256)
-def table_for(
-    extra_out: tuple[str, ...], extra_in: tuple[str, ...], extra_help: tuple[str, ...]
-) -> KeywordTable:
+def table_for(extra_out: tuple[str, ...], extra_in: tuple[str, ...], extra_help: tuple[str, ...]) -> KeywordTable:
     """The keyword table for one workspace's extra keywords (cached per distinct settings)."""
     if not (extra_out or extra_in or extra_help):
-        return DEFAULT_TABLE
+        return default_table()
     return _build(extra_out, extra_in, extra_help)
 
 
 def builtin_spellings() -> frozenset[str]:
     """Every built-in keyword spelling, squeezed (keeps typos from shadowing keywords)."""
-    return frozenset(DEFAULT_TABLE.phrases)
-
-
-@dataclass(frozen=True, slots=True)
-class KeywordMatch:
-    keyword: Keyword  # the deciding keyword (highest precedence, first of its action)
-    start: int  # word span of the keywords, filler at either end excluded
-    stop: int
-
-
-def match_keywords(
-    tokens: list[str], squeezed: list[str], table: KeywordTable
-) -> KeywordMatch | None:
-    """Match a whole message made of keywords and filler; None when any other word is present."""
-    count = len(tokens)
-    if count == 0 or count > MAX_KEYWORD_MESSAGE_WORDS:
-        return None
-    vocabulary = table.vocabulary
-    if not all(word in vocabulary for word in squeezed):
-        return None  # the common case: a word that no keyword or filler has
-    phrases = table.phrases
-    found: list[tuple[int, int, Keyword]] = []
-    refused: list[bool] = [False]
-
-    def walk(i: int) -> bool:
-        # Longest phrase first, backtracking (a handful of words at most).
-        if i == count:
-            return True
-        for length in range(min(table.longest, count - i), 0, -1):
-            key = " ".join(squeezed[i : i + length])
-            keyword = phrases.get(key)
-            if keyword is not None and not _blocked(tokens[i : i + length]):
-                found.append((i, i + length, keyword))
-                if walk(i + length):
-                    return True
-                found.pop()
-            elif key in FILLER and walk(i + length):
-                return True
-            elif key in REFUSALS and walk(i + length):
-                refused[0] = True
-                return True
-        return False
-
-    if not walk(0) or not found:
-        return None
-    best = max(found, key=lambda item: (_RANK[item[2].action], -item[0]))
-    if refused[0] and best[2].action is not Action.OPT_OUT:
-        return None  # "no yes", "nope help": contradictory
-    return KeywordMatch(best[2], found[0][0], found[-1][1])
-
-
-def _blocked(tokens: list[str]) -> bool:
-    return any(token in SQUEEZE_BLOCKED for token in tokens)
+    return frozenset(default_table().phrases)

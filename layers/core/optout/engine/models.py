@@ -45,13 +45,10 @@ class EngineSettings:
 
     def __post_init__(self) -> None:
         if self.typo_mode not in TYPO_MODES:
-            raise ValueError(
-                f"typo_mode must be one of {', '.join(TYPO_MODES)}, not {self.typo_mode!r}"
-            )
+            raise ValueError(f"typo_mode must be one of {', '.join(TYPO_MODES)}, not {self.typo_mode!r}")
         if self.long_message_mode not in LONG_MESSAGE_MODES:
             raise ValueError(
-                f"long_message_mode must be one of {', '.join(LONG_MESSAGE_MODES)}, "
-                f"not {self.long_message_mode!r}"
+                f"long_message_mode must be one of {', '.join(LONG_MESSAGE_MODES)}, not {self.long_message_mode!r}"
             )
         # Accept lists from callers (JSON settings) but store tuples so the settings stay hashable.
         for name in ("extra_opt_out_keywords", "extra_opt_in_keywords", "extra_help_keywords"):

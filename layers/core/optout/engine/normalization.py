@@ -19,13 +19,28 @@ STOP_SIGN = "\U0001f6d1"  # OCTAGONAL SIGN
 _APOSTROPHES = str.maketrans("", "", "'\u2019\u2018\u02bc\u0060\u00b4")
 # A lone "#" reads "number" ("wrong #"); "#1" and "#tag" keep only their word.
 _NUMBER_SIGN = re.compile(r"(?<!\S)#(?=[\s.!?,;:]|$)")
-# Latin diacritics only: the marks of other scripts are part of their letters.
-_COMBINING_ACCENTS = re.compile("[\u0300-\u036f]+")
+# Latin diacritics and Arabic vowel and hamza marks (so \u0623, \u0625, \u0622 read as bare alef).
+_COMBINING_ACCENTS = re.compile("[\u0300-\u036f\u064b-\u065f\u0670]+")
+# Letters with no decomposition that writers often type bare: Vietnamese d-bar, Polish l-stroke,
+# Arabic alef maqsura and ta marbuta.
+_BARE_LETTERS = str.maketrans({"\u0111": "d", "\u0142": "l", "\u0649": "\u064a", "\u0629": "\u0647"})
 # Sentence punctuation marks a clause; "..." and the ellipsis become "..." under NFKC.
-_CLAUSE_PUNCT = re.compile(r"\s*[.!?;:,\n\u00a1\u00bf][.!?;:,\s\u00a1\u00bf]*")
+# CJK and Arabic full stops, commas and question marks count too.
+_CLAUSE_PUNCT = re.compile(
+    r"\s*[.!?;:,\n\u00a1\u00bf\u3002\u3001\uff61\u060c\u061f\u061b\u0964]"
+    r"[.!?;:,\s\u00a1\u00bf\u3002\u3001\uff61\u060c\u061f\u061b\u0964]*"
+)
+# ASCII fast path: one translate() instead of two regex passes (most messages are ASCII).
+_ASCII_SPACE = b'"#$%&()*+-/<=>@[\\]^_{|}~\t\r\x0b\x0c'
+_ASCII_CLAUSE = b".!?;:,\n"
+_ASCII_PUNCT = bytes.maketrans(_ASCII_SPACE + _ASCII_CLAUSE, b" " * len(_ASCII_SPACE) + b"\x01" * len(_ASCII_CLAUSE))
+_COMMA_RUN = re.compile(r",(?: ,)+")
+_URL = re.compile(r"\S*(?:https?://|www\.)\S*", re.IGNORECASE)
 # Anything not a word character or clause mark (emoji, symbols, hyphens, brackets); "_" is a word
 # character to the regex engine and is replaced separately.
-_NON_WORD = re.compile(r"[^\w,]+")
+# Combining vowel signs of Indic and South-East Asian scripts are no word characters to the
+# regex engine, yet part of their words ("\u092e\u0948\u0938\u0947\u091c"): keep them.
+_NON_WORD = re.compile(r"[^\w,\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3099\u309a]+")
 _LETTER_RUN = re.compile(r"([^\W\d_])\1{2,}")  # 3+ of one letter; "off", "all", "too" stay intact
 _ANY_RUN = re.compile(r"(.)\1\1")  # cheap test first: most messages have no run at all
 # iMessage bubble and screen effects, as they arrive on non-Apple phones: "STOP (sent with Gentle
@@ -42,11 +57,26 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()  # casefold == lower for ASCII, and much cheaper than NFKC
     text = unicodedata.normalize("NFKC", text).casefold().replace(STOP_SIGN, " stop ")
-    return _COMBINING_ACCENTS.sub("", unicodedata.normalize("NFKD", text)).translate(_APOSTROPHES)
+    text = _COMBINING_ACCENTS.sub("", unicodedata.normalize("NFKD", text))
+    # Recompose what NFKD split apart in other scripts (Hangul syllables, kana voicing marks).
+    return unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_BARE_LETTERS)
 
 
 def clauses(text: str) -> str:
     """Normalised text with clause marks: words single-spaced, clauses joined by ", "."""
+    if "http" in text or "www." in text:
+        text = _URL.sub(" ", text)  # links are never requests ("example.com/unsubscribe")
+    if text.isascii() and "#" not in text:
+        raw = text.lower().encode("ascii").translate(_ASCII_PUNCT, b"'`").decode("ascii")
+        text = " ".join(raw.replace("\x01", " , ").split())
+        if ", ," in text:
+            text = _COMMA_RUN.sub(",", text)
+        if _ANY_RUN.search(text):
+            text = _LETTER_RUN.sub(r"\1", text)
+        text = text.strip(" ,")
+        if "sent with" in text:
+            text = _EFFECT_SUFFIX.sub("", text).strip(" ,")
+        return text
     text = fold(text)
     if "'" in text:
         text = text.replace("'", "")

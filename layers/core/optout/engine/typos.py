@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from optout.engine.keywords import SQUEEZE_BLOCKED, builtin_spellings, squeeze
 
@@ -89,12 +90,16 @@ def edit_kind(typed: str, word: str) -> str | None:
 
 
 # Spellings a typo may never be (squeezed): keywords of every kind and the real words above.
-_RESERVED = frozenset(builtin_spellings() | REAL_WORDS | {squeeze(word) for word in REAL_WORDS})
+@cache
+def _reserved() -> frozenset[str]:
+    return frozenset(builtin_spellings() | REAL_WORDS | {squeeze(word) for word in REAL_WORDS})
+
+
 _SPLIT_EXACT = {squeeze(word): TYPO_KEYWORDS[word] for word in SPLIT_TYPO_KEYWORDS}
 
 
 def _closest(typed: str, squeezed: str, words: Iterable[str]) -> Typo | None:
-    if squeezed in _RESERVED or not typed.isalpha():
+    if squeezed in _reserved() or not typed.isalpha():
         return None  # letters only: "stop2" is a code, not a typo
     for word in words:
         # As typed first, so "stoo" reads as a wrong letter rather than "sto" + a repeat.

@@ -1,0 +1,158 @@
+"""Fallback reader for languages other than English: cue words instead of phrases.
+
+Phrase tables (phrases.py) catch the common ways to ask; people write many others. When no rule
+fired and the message is in one of the engine's other languages, cue words decide: a stop word
+with the messages, a negation with the messages and a send/want verb, a threat, consent
+wording or a wrong-number word. Confidence 0.8: high enough to act, low enough to be told apart
+from a rule in reports. English has no fallback: its rules are broad and its false opt-outs are
+measured on real SMS.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from optout.engine.languages import LANGUAGES
+from optout.engine.languages.cues import CUES
+from optout.engine.models import Action
+from optout.engine.normalization import normalize
+
+CUE_CONFIDENCE = 0.8
+_ENGLISH_STEMS = ("cancel", "remov", "stop", "block", "delet", "unsub", "annul", "basta")
+_KINDS = (
+    "stop",
+    "messages",
+    "negation",
+    "want",
+    "wrong",
+    "threat",
+    "consent",
+    "annoyed",
+    "channel",
+    "filler",
+    "help",
+    "again",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    language: str
+    name: str  # which cues decided, for Decision.detail
+    text: str  # the cue words found
+    action: Action = Action.OPT_OUT
+
+
+@cache
+def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    return {
+        code: {kind: tuple(normalize(stem) for stem in stems) for kind, stems in kinds.items()}
+        for code, kinds in CUES.items()
+    }
+
+
+@cache
+def _long_stems() -> dict[str, str]:
+    """Stop stems of five letters or more, for one- to three-word messages of unknown language."""
+    table: dict[str, str] = {}
+    for code, kinds in _cues().items():
+        for stem in kinds["stop"]:
+            # Not the English-looking stems ("cancell" would read "cancelled").
+            if len(stem) >= 5 and " " not in stem and not stem.startswith(_ENGLISH_STEMS):
+                table.setdefault(stem, code)
+    return table
+
+
+@cache
+def _pattern(language: str, kind: str) -> re.Pattern[str] | None:
+    stems = _cues()[language].get(kind, ())
+    if not stems:
+        return None
+    body = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
+    if LANGUAGES[language].unspaced:
+        return re.compile(body.replace(r"\ ", ""))
+    return re.compile(r"(?<!\S)(?:" + body + ")")
+
+
+def _found(language: str, kind: str, text: str) -> list[str]:
+    pattern = _pattern(language, kind)
+    return [] if pattern is None else pattern.findall(text)
+
+
+def read_cues(language: str | None, normalized: str, tokens: list[str]) -> CueMatch | None:
+    """An opt-out read from cue words, or None."""
+    if language is None:
+        return _unknown_language(tokens)
+    kinds = _cues().get(language)
+    if kinds is None:
+        return None
+    spec = LANGUAGES[language]
+    text = normalized.replace(" ", "") if spec.unspaced else normalized
+    hits = {kind: _found(language, kind, text) for kind in _KINDS}
+    # "non stop", "nie stop": a negated stop word asks for nothing (threats keep it: "if you
+    # don't stop, I'll sue").
+    negated = not spec.unspaced and _negated_stop(kinds, tokens)
+    size = len(tokens) if not spec.unspaced else len(normalized) // 3
+    name = _decide(hits, size, negated, spec.unspaced)
+    if name is None and hits["stop"] and size <= 6 and not spec.unspaced and not negated:
+        name = _reinforced(kinds, tokens)
+    words = " ".join(stem for kind in _KINDS for stem in hits[kind])
+    if name is not None:
+        return CueMatch(language, f"{spec.name} {name}", words)
+    if hits["stop"] or (hits["negation"] and hits["messages"]):
+        return None  # a refusal of some kind: never read as an opt-in or a help request
+    if hits["again"] and (hits["want"] or hits["messages"]):
+        return CueMatch(language, f"{spec.name} request to resume", words, Action.OPT_IN)
+    if hits["help"]:
+        return CueMatch(language, f"{spec.name} help request", words, Action.HELP)
+    return None
+
+
+def _decide(hits: dict[str, list[str]], size: int, negated: bool, unspaced: bool) -> str | None:
+    stop, messages, negation, want = (bool(hits[k]) for k in ("stop", "messages", "negation", "want"))
+    if hits["threat"] and (stop or negation or messages or want or size <= 8):
+        return "threat"
+    if hits["consent"] and (negation or stop or messages):
+        return "consent withdrawn"
+    if hits["wrong"] and (messages or size <= 8):
+        return "wrong number or person"
+    if hits["annoyed"] and (stop or want or messages or negation or size <= 6):
+        return "complaint"
+    if hits["channel"] and messages and negation:
+        return "channel switch"
+    # A stop word alone may stop anything ("cancel my order", "the bus stops"): it needs the
+    # messages, or to be (almost) the whole message.
+    if stop and not negated and (messages or (size <= 2 and not unspaced)):
+        return "request to stop"
+    if negation and messages and want:
+        return "request not to be sent messages"
+    return None
+
+
+def _unknown_language(tokens: list[str]) -> CueMatch | None:
+    if len(tokens) > 3:
+        return None
+    table = _long_stems()
+    for token in tokens:
+        for length in range(min(len(token), 9), 4, -1):
+            code = table.get(token[:length])
+            if code is not None:
+                name = LANGUAGES[code].name
+                return CueMatch(code, f"{name} request to stop", token[:length])
+    return None
+
+
+def _negated_stop(kinds: dict[str, tuple[str, ...]], tokens: list[str]) -> bool:
+    stops, negations = kinds["stop"], kinds["negation"]
+    return any(token.startswith(stops) and tokens[i - 1].startswith(negations) for i, token in enumerate(tokens) if i)
+
+
+def _reinforced(kinds: dict[str, tuple[str, ...]], tokens: list[str]) -> str | None:
+    """A stop word with only cue words and filler around it ("Parar ya, no quiero más")."""
+    stems = tuple(stem for group in kinds.values() for stem in group if " " not in stem)
+    for token in tokens:
+        if len(token) > 1 and not token.startswith(stems):
+            return None
+    return "request to stop with reinforcing words"

@@ -1,0 +1,160 @@
+"""Language detection, cheap enough for every message: the script for non-Latin text, then a
+handful of common words (or letters only one language uses) for Latin text.
+
+Returns an ISO 639-1 code, or None when a message is too short or too plain to tell.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from optout.engine.languages import LANGUAGES, UNSUPPORTED_WORDS
+from optout.engine.normalization import normalize
+
+# One group per script; the first character found decides, with two refinements below.
+_SCRIPTS = (
+    ("ko", "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"),
+    ("ja", "\u3040-\u30ff"),
+    ("zh", "\u3400-\u4dbf\u4e00-\u9fff"),
+    ("ar", "\u0600-\u06ff"),
+    ("ru", "\u0400-\u04ff"),
+    ("hi", "\u0900-\u097f"),
+    ("th", "\u0e00-\u0e7f"),
+    ("he", "\u0590-\u05ff"),
+    ("el", "\u0370-\u03ff"),
+    ("bn", "\u0980-\u09ff"),
+    ("pa", "\u0a00-\u0a7f"),
+    ("gu", "\u0a80-\u0aff"),
+    ("ta", "\u0b80-\u0bff"),
+    ("te", "\u0c00-\u0c7f"),
+    ("kn", "\u0c80-\u0cff"),
+    ("ml", "\u0d00-\u0d7f"),
+    ("si", "\u0d80-\u0dff"),
+    ("lo", "\u0e80-\u0eff"),
+    ("my", "\u1000-\u109f"),
+    ("ka", "\u10a0-\u10ff"),
+    ("am", "\u1200-\u137f"),
+    ("km", "\u1780-\u17ff"),
+    ("hy", "\u0530-\u058f"),
+)
+_VIETNAMESE = re.compile("[\u01a1\u01b0\u0103\u0111\u1ea0-\u1ef9]", re.IGNORECASE)
+_POLISH = re.compile("[\u0142\u0105\u0119\u015b\u017a\u017c\u0144]", re.IGNORECASE)
+_PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06cc\u06a9]")
+_URDU = re.compile("[\u06d2\u0679\u0688\u0691\u06ba\u06be]")
+_UKRAINIAN = re.compile("[\u0456\u0457\u0454\u0491]", re.IGNORECASE)
+_ENGLISH = frozenset(
+    [
+        "i",
+        "you",
+        "the",
+        "me",
+        "my",
+        "to",
+        "is",
+        "it",
+        "this",
+        "please",
+        "stop",
+        "dont",
+        "do",
+        "not",
+        "your",
+        "and",
+        "of",
+        "a",
+        "are",
+        "am",
+        "we",
+        "have",
+        "get",
+        "im",
+        "text",
+        "texts",
+        "number",
+    ]
+)
+
+
+@cache
+def _script_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(f"([{ranges}])" for _, ranges in _SCRIPTS))
+
+
+@cache
+def _word_languages() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    sources = {code: language.words for code, language in LANGUAGES.items()}
+    for code, words in (*sources.items(), *UNSUPPORTED_WORDS.items()):
+        for word in words:
+            key = normalize(word)
+            table[key] = (*table.get(key, ()), code)
+    return table
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    return frozenset(_word_languages())
+
+
+def script_language(text: str) -> str | None:
+    """The language a non-Latin script gives away (text not ASCII), else None."""
+    if max(text) < "\u0370":
+        return None  # Latin letters, accents and symbols only: the common case, one C-level pass
+    found = _script_pattern().search(text)
+    if found is None:
+        return None
+    code = _SCRIPTS[(found.lastindex or 1) - 1][0]
+    if code == "zh" and re.search("[\u3040-\u30ff]", text):
+        return "ja"
+    if code == "ar":
+        return "ur" if _URDU.search(text) else "fa" if _PERSIAN.search(text) else "ar"
+    if code == "ru" and _UKRAINIAN.search(text):
+        return "uk"
+    return code
+
+
+def detect(text: str, tokens: list[str]) -> str | None:
+    """The message's language, or None when it cannot be told."""
+    if not text.isascii():
+        code = script_language(text)
+        if code is not None:
+            return code
+        if _VIETNAMESE.search(text):
+            return "vi"
+        if _POLISH.search(text):
+            return "pl"
+    english = len(_ENGLISH.intersection(tokens))
+    known = _known_words().intersection(tokens)
+    if not known:
+        return "en" if english else None
+    table = _word_languages()
+    votes: dict[str, int] = {}
+    for token in known:
+        for code in table[token]:
+            votes[code] = votes.get(code, 0) + 1
+    if not votes:
+        return "en" if english else None
+    code, count = max(votes.items(), key=lambda item: item[1])
+    needed = 2 if code in UNSUPPORTED_WORDS else 1
+    if count < needed or count < english:
+        return "en" if english else None
+    return code
+
+
+def foreign_enough(tokens: list[str], language: str | None) -> bool:
+    """Whether two or more words of the message belong to `language` (its cue reading is worth it)."""
+    if language is None:
+        return False
+    table = _word_languages()
+    return sum(language in table[token] for token in _known_words().intersection(tokens)) >= 2
+
+
+def ranked(tokens: list[str]) -> list[str]:
+    """Languages whose common words the message has, most first (for the cue reader's retries)."""
+    table = _word_languages()
+    votes: dict[str, int] = {}
+    for token in _known_words().intersection(tokens):
+        for code in table[token]:
+            votes[code] = votes.get(code, 0) + 1
+    return sorted(votes, key=lambda code: -votes[code])

@@ -1,0 +1,44 @@
+"""Wrong person by name: "I'm not Sarah", "This isn't Tom", "Not Mike", "I don't know any Jake".
+
+Read on the original text, because only capitalisation tells a name ("I'm not Sarah") from a
+word ("I'm not sure"); the common capitalised words that follow "not" are excluded.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+NAME_CONFIDENCE = 0.85
+_NOT_NAMES = (
+    "Interested|Sure|Ok|OK|Okay|Available|Home|Here|There|Free|Able|Going|Coming|Sorry|Happy"
+    "|Kidding|Joking|Done|Ready|Working|Buying|Paying|Right|Fair|Funny|True|Me|You|Him|Her|Them"
+    "|It|That|This|The|A|An|My|Your|Now|Today|Yet|Anymore|Really|So|Very|Too|At|In|On|For|To|Of"
+    "|With|And|Or|But|Again|Even|Bad|Good|Great|Much|Quite|Exactly|Yours|Mine|Ours|Just|Only"
+    "|Gonna|Going|Allowed|Responsible|Married|Single|Alone|Well|Fine|Over|Up|Out|Yes|No|Now"
+)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    return re.compile(
+        r"(?i:(?:^|[.!?,;]\s*|\b(?:sorry|no|nope|but)\b,?\s*)"
+        r"(?:(?:i'?m|i am|im|this is|this isn'?t|this is not|it'?s|its|that'?s|thats|i'?m not|this"
+        r" number is not|this number isn'?t)\s+(?:not\s+)?|not\s+))"
+        rf"(?!(?:{_NOT_NAMES})\b)([A-Z][a-z]+)(?:'s)?\b"
+        r"|(?i:\bdon'?t know (?:who|any|anyone named|a|an))\s+(?!(?:" + _NOT_NAMES + r")\b)([A-Z][a-z]+)\b",
+    )
+
+
+def wrong_name(text: str) -> str | None:
+    """The name in "I'm not <Name>", or None."""
+    if "not" not in text and "Not" not in text and "know" not in text:
+        return None
+    found = _pattern().search(text.replace("\u2019", "'"))
+    if found is None:
+        return None
+    # "I'm Sarah" says who the writer is, not that they are someone else: "not" must be there.
+    words = found.group(0).lower()
+    if "not" not in words and "isn't" not in words and "isnt" not in words and "know" not in words:
+        return None
+    return found.group(0).strip(" ,.!?;")

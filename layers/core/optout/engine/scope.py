@@ -1,0 +1,89 @@
+"""Scope of an opt-out: is it aimed at texts, or at another channel or product while texts are
+wanted? "unsubscribe me from the newsletter but keep texting me" is not an SMS opt-out; "stop
+the emails" alone is unclear (a person decides); "stop calling me" covers texts (the FCC reads
+revoking calls as revoking texts).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Words right after the request that name what it is about, up to a "but"/"and keep" turn.
+_TURN = frozenset({"but", "though", "however", "except", "although", "yet"})
+_SMS = frozenset(
+    [
+        "text",
+        "texts",
+        "txt",
+        "txts",
+        "texting",
+        "sms",
+        "message",
+        "messages",
+        "msg",
+        "msgs",
+        "messaging",
+        "alerts",
+        "alert",
+    ]
+)
+_OTHER = {
+    "newsletter": "the newsletter",
+    "newsletters": "the newsletter",
+    "email": "email",
+    "emailing": "email",
+    "emailed": "email",
+    "emails": "email",
+    "mail": "mail",
+    "mailers": "mail",
+    "catalog": "the catalogue",
+    "catalogs": "the catalogue",
+    "catalogue": "the catalogue",
+    "magazine": "the magazine",
+    "letters": "mail",
+    "app": "the app",
+    "push": "push notifications",
+}
+
+
+@cache
+def _texts_wanted() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:keep|continue|still)\s(?:texting|txting|messaging|sending (?:me |us )?(?:the )?"
+        r"(?:texts|messages|sms))\b"
+        r"|\b(?:texts?|txts?|sms|messages) (?:are|is|r) (?:fine|ok|okay|good|great|welcome)\b"
+        r"|\b(?:still|do)\s(?:want|like)\s(?:the\s|your\s|getting\s)?(?:texts|txts|sms|messages)\b"
+        r"|\btext me instead\b|\bbut (?:keep|still) (?:the )?(?:texts|sms|messages)\b"
+        r"|(?:^|,\s)(?:just\s|please\s|pls\s)?(?:text|txt|message|msg) (?:me|us)\b"
+        r"|\b(?:just|only|please)\s(?:send|use)\s(?:me\s)?(?:the\s)?(?:texts|sms|text messages)\b"
+        r"|\btexting (?:is|s) (?:how|fine|ok|okay|better|best)\b"
+        r"|\bkeep\s(?:the\s|my\s|your\s)?(?:\w+\s)?(?:reminders|texts|sms|alerts|messages"
+        r"|notifications)\b"
+    )
+
+
+# Calls: an opt-out of calls covers texts, unless the message asks for texts ("don't call, text").
+CALLS = "calls"
+_CALL_WORDS = frozenset(["call", "calls", "calling", "ring", "ringing", "phone", "robocalls"])
+
+
+def other_channel(clause_text: str, start: int, stop: int) -> str | None:
+    """The channel or product an opt-out names instead of texts, or None when it is about texts."""
+    words = clause_text[start:stop].split()
+    for word in clause_text[stop:].split()[:6]:
+        if word in _TURN or word == ",":
+            break
+        words.append(word)
+    if not _SMS.isdisjoint(words):
+        return None
+    for word in words:
+        other = _OTHER.get(word)
+        if other is not None:
+            return other
+    return CALLS if not _CALL_WORDS.isdisjoint(words) else None
+
+
+def texts_wanted(clause_text: str) -> bool:
+    """Whether the message says the texts themselves are wanted."""
+    return bool(_texts_wanted().search(clause_text))
