@@ -20,17 +20,15 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding
 
 from ._common import Now, as_mapping, parse_iso8601, utc_now
 from .errors import CertificateFetchError, PayloadError, SignatureError
 from .request import WebhookRequest
-from .sns_trust import IssuerLoader, signing_key
+
+if TYPE_CHECKING:  # sns_trust and cryptography load on the first SNS message only
+    from .sns_trust import IssuerLoader
 
 CertLoader = Callable[[str], bytes]
 
@@ -54,7 +52,7 @@ _SIGNING_KEYS = {
     SUBSCRIPTION_CONFIRMATION: _CONFIRMATION_KEYS,
     UNSUBSCRIBE_CONFIRMATION: _CONFIRMATION_KEYS,
 }
-_HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {"1": hashes.SHA1, "2": hashes.SHA256}
+_HASHES = {"1": "SHA1", "2": "SHA256"}  # SignatureVersion → cryptography's hash class
 
 # Only a regional SNS endpoint: sns.us-east-1.amazonaws.com, sns.us-gov-west-1.amazonaws.com,
 # sns.cn-north-1.amazonaws.com.cn. Looser patterns also admit S3 website hosts and the like.
@@ -188,32 +186,40 @@ def check_signing_cert_url(url: str | None) -> str:
     return url
 
 
-_cert_cache: dict[str, bytes] = {}
-_cert_cache_lock = threading.Lock()
+_fetch_cache: dict[str, bytes] = {}
+_fetch_cache_lock = threading.Lock()
 
 
-def fetch_certificate(url: str, *, timeout: float = DEFAULT_FETCH_TIMEOUT_SECONDS) -> bytes:
-    """Default :data:`CertLoader`: HTTPS GET with a timeout, cached per URL in-process."""
-    check_signing_cert_url(url)  # defence in depth: never fetch an unchecked URL
-    with _cert_cache_lock:
-        cached = _cert_cache.get(url)
+def cached_fetch(url: str, *, timeout: float, max_bytes: int, what: str) -> bytes:
+    """HTTPS GET of a checked certificate URL with a timeout and a size cap, cached per URL in-process.
+
+    Serves both the signing certificate and its issuer (sns_trust): one cache, cleared together.
+    """
+    with _fetch_cache_lock:
+        cached = _fetch_cache.get(url)
     if cached is not None:
         return cached
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (checked)
-            pem: bytes = response.read(_MAX_CERT_BYTES + 1)
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (checked by callers)
+            data: bytes = response.read(max_bytes + 1)
     except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise CertificateFetchError(f"could not fetch SNS signing certificate: {exc}") from exc
-    if len(pem) > _MAX_CERT_BYTES:
-        raise CertificateFetchError("SNS signing certificate is unexpectedly large")
-    with _cert_cache_lock:
-        _cert_cache[url] = pem
-    return pem
+        raise CertificateFetchError(f"could not fetch {what}: {exc}") from exc
+    if len(data) > max_bytes:
+        raise CertificateFetchError(f"{what} is unexpectedly large")
+    with _fetch_cache_lock:
+        _fetch_cache[url] = data
+    return data
+
+
+def fetch_certificate(url: str, *, timeout: float = DEFAULT_FETCH_TIMEOUT_SECONDS) -> bytes:
+    """Default :data:`CertLoader`: the signing certificate, fetched once per container."""
+    check_signing_cert_url(url)  # defence in depth: never fetch an unchecked URL
+    return cached_fetch(url, timeout=timeout, max_bytes=_MAX_CERT_BYTES, what="SNS signing certificate")
 
 
 def clear_certificate_cache() -> None:
-    with _cert_cache_lock:
-        _cert_cache.clear()
+    with _fetch_cache_lock:
+        _fetch_cache.clear()
 
 
 def check_timestamp(message: SnsMessage, now: Now, max_age_seconds: int) -> None:
@@ -246,8 +252,8 @@ def verify_sns(
         message = SnsMessage.from_mapping(message)
     if topic_arns is not None and message.topic_arn not in topic_arns:
         raise SignatureError("unexpected SNS TopicArn")
-    hash_factory = _HASHES.get(message.signature_version or "")
-    if hash_factory is None:
+    hash_name = _HASHES.get(message.signature_version or "")
+    if hash_name is None:
         raise SignatureError(f"unsupported SNS SignatureVersion {message.signature_version!r}")
     if not message.signature:
         raise SignatureError("missing SNS Signature")
@@ -258,9 +264,15 @@ def verify_sns(
     url = check_signing_cert_url(message.signing_cert_url)
     check_timestamp(message, now, max_age_seconds)
     pem = (cert_loader or fetch_certificate)(url)
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    from .sns_trust import signing_key
+
     key = signing_key(pem, urlsplit(url).hostname or "", utc_now(now), issuer_loader=issuer_loader)
     try:
-        key.verify(signature, string_to_sign(message), padding.PKCS1v15(), hash_factory())
+        key.verify(signature, string_to_sign(message), padding.PKCS1v15(), getattr(hashes, hash_name)())
     except InvalidSignature as exc:
         raise SignatureError("SNS signature does not match") from exc
     return message

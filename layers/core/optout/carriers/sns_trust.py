@@ -10,9 +10,6 @@ hosts, and is itself checked by the chain to the root, so plain HTTP cannot forg
 from __future__ import annotations
 
 import re
-import threading
-import urllib.error
-import urllib.request
 import warnings
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -25,7 +22,8 @@ from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import AuthorityInformationAccessOID
 from cryptography.x509.verification import DNSName, PolicyBuilder, Store, VerificationError
 
-from .errors import CertificateFetchError, SignatureError
+from .errors import SignatureError
+from .sns import cached_fetch
 
 IssuerLoader = Callable[[str], bytes]
 
@@ -100,27 +98,10 @@ def check_issuer_url(url: str) -> str:
     return url
 
 
-_issuer_cache: dict[str, bytes] = {}
-_issuer_lock = threading.Lock()
-
-
 def fetch_issuer(url: str, *, timeout: float = ISSUER_FETCH_TIMEOUT_SECONDS) -> bytes:
-    """Default :data:`IssuerLoader`: GET with a timeout, cached per URL in-process."""
+    """Default :data:`IssuerLoader`: the issuer certificate, fetched once per container."""
     check_issuer_url(url)
-    with _issuer_lock:
-        cached = _issuer_cache.get(url)
-    if cached is not None:
-        return cached
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (checked)
-            data: bytes = response.read(_MAX_ISSUER_BYTES + 1)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise CertificateFetchError(f"could not fetch the SNS certificate's issuer: {exc}") from exc
-    if len(data) > _MAX_ISSUER_BYTES:
-        raise CertificateFetchError("the SNS certificate's issuer is unexpectedly large")
-    with _issuer_lock:
-        _issuer_cache[url] = data
-    return data
+    return cached_fetch(url, timeout=timeout, max_bytes=_MAX_ISSUER_BYTES, what="the SNS certificate's issuer")
 
 
 def _chains(leaf: x509.Certificate, intermediates: Sequence[x509.Certificate], host: str, moment: datetime) -> bool:
