@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import phonenumbers
-
 from optout.errors import InvalidPhone
+
+# `phonenumbers` is imported where it is used: loading its metadata is a tenth of a cold start, and
+# the reports API and most settings routes never parse a number.
 
 MAX_INPUT_LENGTH = 40
 
 
 def normalize_phone(raw: str, default_region: str = "US") -> str:
     """Return `raw` as an E.164 number, or raise InvalidPhone with a reason a person can act on."""
+    import phonenumbers
+
     if not isinstance(raw, str):
         raise InvalidPhone("phone must be a string", details={"input": raw})
     text = raw.strip()
@@ -35,5 +38,7 @@ def normalize_phone(raw: str, default_region: str = "US") -> str:
 
 
 def is_supported_region(region: str) -> bool:
+    import phonenumbers
+
     return region.upper() in phonenumbers.SUPPORTED_REGIONS
 
