@@ -1,8 +1,16 @@
-"""Domain errors. Each carries a stable code and the HTTP status the API answers with."""
+"""Domain errors. Each carries a stable code and the HTTP status the API answers with.
+
+`error_body` is the service's one error shape, used by the API, the webhooks and the local stack.
+"""
 
 from __future__ import annotations
 
 from typing import Any
+
+
+def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
+    """`{"error": {"code", "message", "details"}}`: every 4xx and 5xx the service answers."""
+    return {"error": {"code": code, "message": message, "details": details}}
 
 
 class DomainError(Exception):
@@ -15,6 +23,9 @@ class DomainError(Exception):
         self.details = details
         if code is not None:
             self.code = code
+
+    def body(self) -> dict[str, Any]:
+        return error_body(self.code, self.message, self.details)
 
 
 class InvalidInput(DomainError):

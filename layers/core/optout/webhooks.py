@@ -157,8 +157,7 @@ def json_response(status: int, payload: Any) -> dict[str, Any]:
 
 
 def refusal_response(error: DomainError) -> dict[str, Any]:
-    payload = {"error": {"code": error.code, "message": error.message, "details": error.details}}
-    return json_response(error.http_status, payload)
+    return json_response(error.http_status, error.body())
 
 
 __all__ = ["NotFound", "VerifiedWebhook", "WebhookRefused", "json_response", "refusal_response", "verified_webhook"]

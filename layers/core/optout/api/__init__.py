@@ -1,1 +1,1 @@
-"""The HTTP edge shared by the API functions: authentication, errors and request/response models."""
+"""The HTTP edge: the resolver factory (`http`), one Router per resource (`routes/`) and its models (`schemas/`)."""

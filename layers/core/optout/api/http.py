@@ -8,12 +8,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
+from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 
 from optout.api import openapi, request_body
-from optout.errors import DomainError, NotFound, PayloadTooLarge, StorageFault, Unauthorized
+from optout.errors import DomainError, NotFound, PayloadTooLarge, StorageFault, Unauthorized, error_body
 from optout.models import Principal
 from optout.observability import logger
 from optout.services import accounts
@@ -23,15 +25,13 @@ MAX_BODY = 10_000_000  # API Gateway's own limit
 OPENAPI_PATH = "/v1/openapi.json"
 
 
-def error_payload(code: str, message: str, details: Any = None) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message, "details": details}}
+def _error_json(code: str, message: str, details: Any = None) -> str:
+    return json.dumps(error_body(code, message, details), default=str, separators=(",", ":"))
 
 
 def error_response(status: int, code: str, message: str, details: Any = None) -> Response[Any]:
     return Response(
-        status_code=status,
-        content_type=content_types.APPLICATION_JSON,
-        body=json.dumps(error_payload(code, message, details), default=str, separators=(",", ":")),
+        status_code=status, content_type=content_types.APPLICATION_JSON, body=_error_json(code, message, details)
     )
 
 
@@ -40,7 +40,7 @@ def _proxy_error(status: int, error: DomainError) -> dict[str, Any]:
     return {
         "statusCode": status,
         "headers": {"Content-Type": content_types.APPLICATION_JSON},
-        "body": json.dumps(error_payload(error.code, error.message, error.details), default=str, separators=(",", ":")),
+        "body": _error_json(error.code, error.message, error.details),
         "isBase64Encoded": False,
     }
 
@@ -60,10 +60,13 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
     return details
 
 
-def build_app(title: str) -> APIGatewayRestResolver:
+def build_app(title: str, *routers: Router) -> APIGatewayRestResolver:
+    """A function's resolver: its resources' routers, the JSON error answers and the OpenAPI route."""
     # The strict deserializer turns JSON that would crash a parser or a write into a 400.
     app = APIGatewayRestResolver(enable_validation=True, json_body_deserializer=request_body.parse_json)
     app.configure_openapi(title=title, version="1.0.0")
+    for router in routers:
+        app.include_router(router)
 
     @app.exception_handler(DomainError)
     def _domain_error(exc: DomainError) -> Response[Any]:
@@ -107,8 +110,8 @@ def _header(headers: Mapping[str, Any] | None, name: str) -> str | None:
     return None
 
 
-def body_text(app: APIGatewayRestResolver) -> str:
-    event = app.current_event
+def body_text(routes: Router | APIGatewayRestResolver) -> str:
+    event = routes.current_event
     return request_body.decoded_text(event.body or "", bool(event.is_base64_encoded))
 
 
@@ -143,11 +146,17 @@ def handle_api(
     return app.resolve(event, context)
 
 
-def principal_of(app: APIGatewayRestResolver) -> Principal:
-    principal = app.context.get("principal")
+def principal_of(routes: Router | APIGatewayRestResolver) -> Principal:
+    """The caller handle_api authenticated; a router reads its resolver's context once included."""
+    principal = routes.context.get("principal")
     if principal is None:  # handle_api always sets it; a missing one is a wiring bug
         raise Unauthorized("not authenticated")
     return principal  # type: ignore[no-any-return]
 
 
-__all__ = ["NotFound", "body_text", "build_app", "error_response", "handle_api", "principal_of"]
+def path_value(raw: str) -> str:
+    """A path parameter, percent-decoded (a number's `+` is sent as `%2B`)."""
+    return unquote(raw)
+
+
+__all__ = ["NotFound", "body_text", "build_app", "error_response", "handle_api", "path_value", "principal_of"]

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from optout.api.schemas import ContactOut, EventOut
+from optout.api.schemas.contacts import ContactOut, EventOut
 from optout.consent import MAX_NOTE_LENGTH
 from optout.review import ResolveAction, ReviewItem, ReviewResolution, ReviewState
 

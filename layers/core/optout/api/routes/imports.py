@@ -1,0 +1,35 @@
+"""CSV import of contacts: the one route whose body is not JSON (and may be larger)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler.api_gateway import Router
+
+from optout.api.http import body_text, principal_of
+from optout.api.openapi import responses
+from optout.api.request_body import media_type
+from optout.api.schemas.imports import ImportOut
+from optout.errors import UnsupportedMediaType
+from optout.observability import metrics
+from optout.services import importer
+
+router = Router()
+IMPORT_PATH = "/v1/contacts/import"
+CSV_BODY = {
+    "required": True,
+    "description": "A header row naming a `phone` column (optionally `name`, `opt_out` and attributes), then rows.",
+    "content": {"text/csv": {"schema": {"type": "string"}}},
+}
+
+
+@router.post(
+    IMPORT_PATH,
+    summary="Import contacts from CSV (text/csv, up to 100,000 rows)",
+    responses=responses(409, 415),
+    openapi_extensions={"requestBody": CSV_BODY},
+)
+def import_contacts() -> ImportOut:
+    if media_type(router.current_event.headers) not in ("text/csv", "application/csv", "text/plain"):
+        raise UnsupportedMediaType("send the CSV with Content-Type: text/csv")
+    report = importer.import_contacts(principal_of(router), body_text(router))
+    metrics.add_metric(name="ContactsImported", unit="Count", value=report.rows - report.rejected)
+    return ImportOut.model_validate(report, from_attributes=True)

@@ -1,0 +1,97 @@
+"""Request and response bodies of the contact routes, and the consent events they show."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
+
+from optout.api.schemas.common import StorableAttributes, Strict
+from optout.models import ConsentEvent, Contact, ContactStatus, DeliveryRecord, Initiator, Reason
+
+
+class ContactIn(Strict):
+    phone: str = Field(max_length=40, description="E.164, or national format in the workspace's region")
+    name: str | None = Field(default=None, max_length=200)
+    status: ContactStatus = ContactStatus.ACTIVE
+    attributes: StorableAttributes = Field(default_factory=dict)
+    note: str | None = Field(default=None, max_length=1000)
+
+
+class ContactPatch(Strict):
+    name: str | None = Field(default=None, max_length=200)
+    attributes: StorableAttributes | None = Field(
+        default=None, description="Merged into the contact's attributes; a null value removes one."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _profile_only(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "status" in data:
+            raise ValueError("PATCH changes profile fields only; change status with POST /v1/contact/set_status")
+        return data
+
+
+class ContactOut(BaseModel):
+    phone: str
+    name: str | None
+    attributes: dict[str, Any]
+    status: ContactStatus
+    status_reason: Reason | None
+    status_changed_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    last_delivery: DeliveryRecord | None = Field(default=None, description="The last final delivery outcome.")
+    last_delivered_at: datetime | None = None
+    consecutive_failures: int = Field(default=0, description="Failures in a row with no delivery between.")
+
+    @classmethod
+    def of(cls, contact: Contact) -> ContactOut:
+        return cls.model_validate(contact.model_dump(include=set(cls.model_fields)))
+
+
+class ContactCreated(ContactOut):
+    kept: bool = Field(description="True when the number was already opted out or blocked and stays so.")
+    message: str | None = None
+
+
+class ContactPage(BaseModel):
+    contacts: list[ContactOut]
+    next_cursor: str | None
+
+
+class DeletedContact(BaseModel):
+    phone: str
+    deleted: bool
+    suppression_kept: bool = Field(description="True when the opt-out or block was kept as a suppression record.")
+    status: ContactStatus
+
+
+class BulkDeleteOut(BaseModel):
+    deleted: int
+    has_more: bool = Field(description="More contacts match; call again to continue.")
+
+
+class EventOut(BaseModel):
+    event_id: str
+    phone: str
+    status: ContactStatus
+    previous_status: ContactStatus | None
+    reason: Reason
+    initiator: Initiator
+    occurred_at: datetime
+    inbox: str | None = None
+    message_id: str | None = None
+    message_text: str | None = None
+    note: str | None = None
+    decision: dict[str, Any] | None = None
+
+    @classmethod
+    def of(cls, event: ConsentEvent) -> EventOut:
+        return cls.model_validate(event.model_dump(exclude={"workspace_id"}))
+
+
+class EventPage(BaseModel):
+    events: list[EventOut]
+    next_cursor: str | None
