@@ -19,14 +19,13 @@ import time
 from datetime import datetime
 from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
-from optout import repository, storage_errors
+from optout import repository
 from optout.errors import Conflict
 from optout.models import ApiKey, Role, Workspace
 from optout.observability import logger
+from optout.repository import keys
 
-COUNT_SK = "ADMINS"
+COUNT_SK = keys.ADMIN_COUNT_SK
 _ATTEMPTS = 4  # a transaction cancelled by a concurrent one is tried again
 
 
@@ -38,7 +37,7 @@ class LastAdminKey(Conflict):
 
 
 def _count_key(workspace_id: str) -> dict[str, Any]:
-    return {"pk": {"S": f"WS#{workspace_id}"}, "sk": {"S": COUNT_SK}}
+    return keys.admin_count_key(workspace_id)
 
 
 def _new_count(workspace_id: str, live: int) -> dict[str, Any]:
@@ -72,12 +71,9 @@ def create_workspace(workspace: Workspace, first_key: ApiKey) -> None:
 
 
 def _has_count(workspace_id: str) -> bool:
-    try:
-        found = repository.dynamodb_client().get_item(
-            TableName=repository.accounts_table(), Key=_count_key(workspace_id), ConsistentRead=True
-        )
-    except (ClientError, BotoCoreError) as exc:
-        raise storage_errors.classify(exc) from exc
+    found = repository.call(
+        "get_item", TableName=repository.accounts_table(), Key=_count_key(workspace_id), ConsistentRead=True
+    )
     return "Item" in found
 
 
@@ -86,16 +82,9 @@ def ensure_count(workspace_id: str) -> None:
     if _has_count(workspace_id):
         return
     live = sum(1 for k in repository.list_api_keys(workspace_id) if k.role is Role.ADMIN and not k.is_revoked)
-    workspace_exists = {
-        "ConditionCheck": {
-            "TableName": repository.accounts_table(),
-            "Key": {"pk": {"S": f"WS#{workspace_id}"}, "sk": {"S": "WORKSPACE"}},
-            "ConditionExpression": "attribute_exists(pk)",
-        }
-    }
     try:
-        _write([_new_count(workspace_id, live), workspace_exists])
-    except _Cancelled as cancelled:
+        _write([_new_count(workspace_id, live), repository.workspace_exists(workspace_id)])
+    except repository.Cancelled as cancelled:
         if cancelled.reasons[:1] != ["ConditionalCheckFailed"]:
             raise Conflict("the workspace's keys are changing; retry") from None
         return  # written meanwhile by another request: that count is as good as this one
@@ -111,24 +100,15 @@ def add_key(key: ApiKey) -> None:
     repository.put_api_key(key, extra_items=[_change_count(key.workspace_id, +1)])
 
 
-class _Cancelled(Exception):
-    def __init__(self, reasons: list[str]) -> None:
-        super().__init__(reasons)
-        self.reasons = reasons
-
-
 def _write(items: list[dict[str, Any]]) -> None:
+    """One transaction; raises `Cancelled` for a failed condition or a lost race, which the
+    callers tell apart by the reasons' positions."""
     try:
-        repository.dynamodb_client().transact_write_items(TransactItems=items)
-    except ClientError as exc:
-        reasons = [str(r.get("Code")) for r in storage_errors.cancellation_reasons(exc)]
-        if storage_errors.error_code(exc) == "TransactionCanceledException" and "ConditionalCheckFailed" in reasons:
-            raise _Cancelled(reasons) from None
-        if "TransactionConflict" in reasons:
-            raise _Cancelled(reasons) from None
-        raise storage_errors.classify(exc) from exc
-    except BotoCoreError as exc:
-        raise storage_errors.classify(exc) from exc
+        repository.transact(items)
+    except repository.Cancelled as cancelled:
+        if {"ConditionalCheckFailed", "TransactionConflict"} & set(cancelled.reasons):
+            raise
+        raise cancelled.classified() from cancelled.cause
 
 
 def revoke(key: ApiKey, revoked_at: datetime) -> None:
@@ -141,7 +121,7 @@ def revoke(key: ApiKey, revoked_at: datetime) -> None:
         try:
             _write(items)
             return
-        except _Cancelled as cancelled:
+        except repository.Cancelled as cancelled:
             if "ConditionalCheckFailed" in cancelled.reasons[:2]:
                 raise Conflict("the key was revoked meanwhile", code="api_key_revoked") from None
             if "ConditionalCheckFailed" in cancelled.reasons[2:]:  # the count: this is the last admin key

@@ -1,4 +1,5 @@
-"""Idempotency markers of carrier messages (inbound SMS, delivery callbacks): keys and lifetimes.
+"""Idempotency markers of carrier messages (inbound SMS, delivery callbacks): ids and lifetimes
+(the id format itself lives with the other key formats, in repository/keys.py).
 
 A marker is keyed by workspace and inbox as well as by the carrier's ids, so that one workspace's
 message id never silences another workspace's message (nor hands it the first one's reply).
@@ -15,11 +16,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from optout.repository.keys import marker_id
 
-def marker_id(kind: str, workspace_id: str, inbox: str, provider: str, *ids: str) -> str:
-    """`{kind}#{workspace}#{inbox}#{provider}#{ids...}`: workspace ids and E.164 inbox numbers
-    hold no "#", so the carrier's ids (which might) come last."""
-    return "#".join((kind, workspace_id, inbox, provider, *ids))
+__all__ = ["marker_id", "marker_item"]
 
 
 def marker_item(

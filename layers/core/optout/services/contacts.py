@@ -48,12 +48,7 @@ def check_attributes(attributes: dict[str, Any]) -> dict[str, Any]:
 
 def with_retry(attempt: Callable[[], T]) -> T:
     """Re-run a read-decide-write step when another writer changed the contact meanwhile."""
-    for _ in range(_WRITE_ATTEMPTS - 1):
-        try:
-            return attempt()
-        except repository.TransactionConflict:
-            continue
-    return attempt()
+    return repository.retry_on_conflict(attempt, attempts=_WRITE_ATTEMPTS)
 
 
 def _live_contact(principal: Principal, phone: str) -> Contact:
@@ -182,56 +177,11 @@ def delete_contact(principal: Principal, raw_phone: str) -> Contact:
     return with_retry(attempt)
 
 
-def _status_list(status: ContactStatus | None) -> list[ContactStatus]:
-    return [status] if status is not None else list(ContactStatus)
-
-
 def list_contacts(
     principal: Principal, *, status: ContactStatus | None, limit: int, cursor: str | None
 ) -> tuple[list[Contact], str | None]:
-    """Page through contacts by status (all statuses when none is given), shard by shard.
-
-    The cursor records the status, the shard and DynamoDB's key, so each page reads only the
-    items it returns.
-    """
-    statuses = _status_list(status)
-    s_index: Any = 0
-    shard: Any = 0
-    start_key: Any = None
-    if cursor:
-        position = repository.decode_cursor(cursor)
-        s_index, shard, start_key = position.get("s"), position.get("h"), position.get("k")
-        valid = (
-            isinstance(s_index, int)
-            and isinstance(shard, int)
-            and 0 <= s_index < len(statuses)
-            and 0 <= shard < repository.STATUS_SHARDS
-            and (start_key is None or isinstance(start_key, dict))
-            and position.get("w") == principal.workspace_id
-            and position.get("f") == (status.value if status else None)
-        )
-        if not valid:
-            raise InvalidInput("cursor is not valid", code="invalid_cursor")
-    contacts: list[Contact] = []
-    while len(contacts) < limit:
-        page, start_key = repository.query_contacts_by_status(
-            principal.workspace_id, statuses[s_index], shard, limit=limit - len(contacts), start_key=start_key
-        )
-        contacts.extend(page)
-        if start_key is None:
-            shard += 1
-            if shard == repository.STATUS_SHARDS:
-                shard, s_index = 0, s_index + 1
-                if s_index == len(statuses):
-                    return contacts, None
-    cursor_state = {
-        "w": principal.workspace_id,
-        "f": status.value if status else None,
-        "s": s_index,
-        "h": shard,
-        "k": start_key,
-    }
-    return contacts, repository.encode_cursor(cursor_state)
+    """Page through contacts by status (all statuses when none is given), with an opaque cursor."""
+    return repository.list_contacts_page(principal.workspace_id, status, limit=limit, cursor=cursor)
 
 
 def delete_contacts_by_status(principal: Principal, status: ContactStatus, *, limit: int) -> tuple[int, bool]:
@@ -242,32 +192,27 @@ def delete_contacts_by_status(principal: Principal, status: ContactStatus, *, li
     """
     require_admin(principal, "delete contacts in bulk")
     deleted = 0
-    for shard in range(repository.STATUS_SHARDS):
-        start_key = None
-        while deleted < limit:
-            page, start_key = repository.query_contacts_by_status(
-                principal.workspace_id, status, shard, limit=min(100, limit - deleted), start_key=start_key
-            )
-            now = utc_now()
-            writes = [_deletion(contact, now) for contact in page]
-            for chunk in repository.chunk_writes(writes):
-                try:
-                    repository.write_contacts(chunk)
-                    deleted += len(chunk)
-                except repository.TransactionConflict as conflict:
-                    # Changed meanwhile: delete the others; the changed ones are judged next call.
-                    survivors = [w for i, w in enumerate(chunk) if i not in conflict.failed]
-                    if survivors:
-                        try:
-                            repository.write_contacts(survivors)
-                            deleted += len(survivors)
-                        except repository.TransactionConflict:
-                            pass
-            if start_key is None:
-                break
-        if deleted >= limit:
-            return deleted, True
-    return deleted, False
+
+    def remaining() -> int:
+        return limit - deleted
+
+    for page in repository.status_pages(principal.workspace_id, status, remaining):
+        now = utc_now()
+        writes = [_deletion(contact, now) for contact in page]
+        for chunk in repository.chunk_writes(writes):
+            try:
+                repository.write_contacts(chunk)
+                deleted += len(chunk)
+            except repository.TransactionConflict as conflict:
+                # Changed meanwhile: delete the others; the changed ones are judged next call.
+                survivors = [w for i, w in enumerate(chunk) if i not in conflict.failed]
+                if survivors:
+                    try:
+                        repository.write_contacts(survivors)
+                        deleted += len(survivors)
+                    except repository.TransactionConflict:
+                        pass
+    return deleted, deleted >= limit
 
 
 def contact_events(
@@ -275,11 +220,11 @@ def contact_events(
 ) -> tuple[list[ConsentEvent], str | None]:
     """A contact's consent history, newest first. Kept after the profile is deleted."""
     phone = workspace_phone(principal, raw_phone)
-    start_key = repository.decode_cursor(cursor)["k"] if cursor else None
+    start_key = repository.page_start(cursor, {}, key_required=False)
     events, last_key = repository.query_contact_events(principal.workspace_id, phone, limit=limit, start_key=start_key)
     if not events and start_key is None and repository.get_contact(principal.workspace_id, phone) is None:
         raise NotFound("contact not found", code="contact_not_found", details={"phone": phone})
-    return events, repository.encode_cursor({"k": last_key}) if last_key else None
+    return events, repository.next_page(last_key, {})
 
 
 @dataclass(frozen=True)
@@ -320,8 +265,6 @@ def set_status(principal: Principal, raw_phone: str, command: consent.StatusComm
 
 def auto_opt_outs(principal: Principal, *, limit: int, cursor: str | None) -> tuple[list[ConsentEvent], str | None]:
     """The Auto Opt-Out folder: every intent or typo opt-out, newest first."""
-    start_key = repository.decode_cursor(cursor).get("k") if cursor else None
-    if start_key is not None and not isinstance(start_key, dict):
-        raise InvalidInput("cursor is not valid", code="invalid_cursor")
+    start_key = repository.page_start(cursor, {}, key_required=False)
     events, last_key = repository.query_auto_opt_outs(principal.workspace_id, limit=limit, start_key=start_key)
-    return events, repository.encode_cursor({"k": last_key}) if last_key else None
+    return events, repository.next_page(last_key, {})

@@ -259,6 +259,12 @@ def _failure_record(outcome: DeliveryOutcome, workspace_id: str, phone: str, at:
 def handle_outcome(
     outcome: DeliveryOutcome, inbox: Inbox, settings: WorkspaceSettings, *, attempts: int = 3
 ) -> DeliveryResult:
+    """Record a delivery outcome once; a contact changed meanwhile (another callback, an inbound
+    STOP) makes it decide again on fresh data."""
+    return repository.retry_on_conflict(lambda: _record_outcome(outcome, inbox, settings), attempts=attempts)
+
+
+def _record_outcome(outcome: DeliveryOutcome, inbox: Inbox, settings: WorkspaceSettings) -> DeliveryResult:
     result = DeliveryResult(message_id=outcome.message_id, status=outcome.status, failure_class=outcome.failure_class)
     if outcome.status not in FINAL_STATUSES:
         return result  # queued or sent: nothing to record until the outcome is final
@@ -293,16 +299,11 @@ def handle_outcome(
             repository.write_contacts(
                 [write],
                 markers=[result.marker(key, workspace_id)],
-                extra_items=[repository.failure_put(failure)] if failure else (),
+                failures=[failure] if failure else (),
             )
     except repository.DuplicateMessage:
         _, marker = repository.get_contact_and_marker(workspace_id, phone, key)
         return DeliveryResult.from_marker(marker or {}, outcome.message_id)
-    except repository.TransactionConflict:
-        if attempts <= 1:
-            raise
-        # The contact changed meanwhile (another callback, an inbound STOP): decide on fresh data.
-        return handle_outcome(outcome, inbox, settings, attempts=attempts - 1)
     return result
 
 
@@ -403,12 +404,8 @@ def list_failures(
     """
     _check_broadcast(broadcast_id)
     workspace_id = principal.workspace_id
-    start_key = None
-    if cursor:
-        position = repository.decode_cursor(cursor)
-        start_key = position.get("k")
-        if position.get("w") != workspace_id or position.get("b") != broadcast_id or not isinstance(start_key, dict):
-            raise InvalidInput("cursor is not valid", code="invalid_cursor")
+    scope = {"w": workspace_id, "b": broadcast_id}
+    start_key = repository.page_start(cursor, scope)
     failures, last_key = repository.query_broadcast_failures(
         workspace_id, broadcast_id, limit=limit, start_key=start_key
     )
@@ -416,8 +413,7 @@ def list_failures(
     entries = [
         FailureEntry(f, ContactStatus(contacts[f.phone]["status"]) if f.phone in contacts else None) for f in failures
     ]
-    next_cursor = repository.encode_cursor({"w": workspace_id, "b": broadcast_id, "k": last_key}) if last_key else None
-    return entries, next_cursor
+    return entries, repository.next_page(last_key, scope)
 
 
 def opt_out_failure(principal: Principal, broadcast_id: str, raw_phone: str) -> StatusResult:

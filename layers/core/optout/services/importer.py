@@ -181,16 +181,10 @@ def _import_batch(principal: Principal, rows: list[ImportRow]) -> list[tuple[Imp
         decided = _decide(pending, existing, principal)
         writes = [(row, outcome, write) for row, outcome, write in decided if write is not None]
         results.extend((row, outcome) for row, outcome, write in decided if write is None)
-        retry: list[ImportRow] = []
-        for chunk in repository.chunk_writes([w for _, _, w in writes]):
-            chunk_rows = writes[: len(chunk)]
-            writes = writes[len(chunk) :]
-            try:
-                repository.write_contacts(chunk)
-                results.extend((row, outcome) for row, outcome, _ in chunk_rows)
-            except repository.TransactionConflict:
-                # The whole transaction was refused: read these rows again and decide anew.
-                retry.extend(row for row, _, _ in chunk_rows)
+        # A transaction that lost a race is refused whole: read its rows again and decide anew.
+        failed = repository.write_in_chunks([w for _, _, w in writes if w is not None])
+        retry = [row for index, (row, _, _) in enumerate(writes) if index in failed]
+        results.extend((row, outcome) for index, (row, outcome, _) in enumerate(writes) if index not in failed)
         if not retry:
             return results
         pending = retry
@@ -202,7 +196,7 @@ def import_contacts(principal: Principal, csv_text: str) -> ImportReport:
     report = ImportReport()
     region = get_workspace(principal.workspace_id).settings.default_region
     rows = parse_csv(csv_text, region, report)
-    batches = [rows[i : i + repository.BATCH_GET_LIMIT] for i in range(0, len(rows), repository.BATCH_GET_LIMIT)]
+    batches = repository.read_batches(rows)
     # Batches touch disjoint contacts, so they can run side by side within the API's time limit.
     with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
         for results in pool.map(lambda batch: _import_batch(principal, batch), batches):

@@ -1,6 +1,6 @@
 """Reports: opt-outs and opt-ins (row reports), the daily summary, and the counters behind it.
 
-Row reports read the events table's Report* indexes (see repository.py): one Query per shard of a
+Row reports read the events table's Report* indexes (see repository/keys.py): one Query per shard of a
 month bucket, merged by sort key, so pages come out oldest first and items read stay close to rows
 returned. The summary reads counters that `apply_stream_records` keeps from the tables' streams;
 nothing here recounts events at read time.
@@ -179,14 +179,8 @@ class _Reader:
         months = list(_months(lower[:7], iso(self.query.end - timedelta(microseconds=1))[:7]))
         out: list[ConsentEvent] = []
         for index, month in enumerate(months):
-            shards = [
-                _Shard(
-                    repository.report_partition(
-                        self.workspace_id, self.query.status.value, month, shard, self.filters
-                    )
-                )
-                for shard in range(repository.REPORT_SHARDS)
-            ]
+            partitions = repository.report_partitions(self.workspace_id, self.query.status.value, month, self.filters)
+            shards = [_Shard(partition) for partition in partitions]
             first = max(1, int((limit - len(out)) * _FIRST_SHARE) // len(shards))
             for shard in shards:
                 self._fetch(shard, lower, upper, first)
@@ -371,14 +365,7 @@ def apply_stream_records(records: Sequence[dict[str, Any]]) -> int:
     increments = sorted(fold_stream_records(records).items())
     if not increments:
         return 0
-    key = batch_id(records)
-    size = repository.TRANSACTION_LIMIT - 1
-    updated = 0
-    for index in range(0, len(increments), size):
-        chunk = increments[index : index + size]
-        if repository.add_counters_once(f"report-batch#{key}#{index // size}", chunk):
-            updated += len(chunk)
-    return updated
+    return repository.add_counter_batch(batch_id(records), increments)
 
 
 # --- summary ---------------------------------------------------------------------------------

@@ -48,15 +48,10 @@ def list_items(
     """One page of the workspace's items in `state`, newest first. The cursor names the workspace
     and state it was issued for and works for them only."""
     workspace_id = principal.workspace_id
-    start_key = None
-    if cursor:
-        position = repository.decode_cursor(cursor)
-        start_key = position.get("k")
-        if position.get("w") != workspace_id or position.get("s") != state.value or not isinstance(start_key, dict):
-            raise InvalidInput("cursor is not valid", code="invalid_cursor")
+    scope = {"w": workspace_id, "s": state.value}
+    start_key = repository.page_start(cursor, scope)
     items, last_key = review_store.query_items(workspace_id, state, limit=limit, start_key=start_key)
-    next_cursor = repository.encode_cursor({"w": workspace_id, "s": state.value, "k": last_key}) if last_key else None
-    return items, next_cursor
+    return items, repository.next_page(last_key, scope)
 
 
 @dataclass(frozen=True)
@@ -91,13 +86,7 @@ def resolve(principal: Principal, item_id: str, action: ResolveAction, note: str
     the resolution and changes nothing: a blocked contact stays blocked."""
     require_admin(principal, "resolve review items")
     text = _check_note(note)
-    for attempt in range(3):
-        try:
-            return _resolve_once(principal, _open_item(principal, item_id), action, text)
-        except repository.TransactionConflict:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    return repository.retry_on_conflict(lambda: _resolve_once(principal, _open_item(principal, item_id), action, text))
 
 
 def _resolve_once(principal: Principal, item: ReviewItem, action: ResolveAction, note: str) -> ResolveResult:

@@ -1,0 +1,192 @@
+"""What the services may ask of storage, one Protocol per store, each with its concurrency contract.
+
+The DynamoDB modules of this package implement them (as module-level functions: a module is the
+adapter, `from optout.repository import contacts` satisfies `ContactStore`). A fake for a unit test
+implements the same methods in memory and must keep the same contract: a conditional write that
+lost a race raises, it never overwrites.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from optout.models import ApiKey, BroadcastFailure, ConsentEvent, Contact, ContactStatus, ContactWrite, Inbox, Workspace
+from optout.review import ReviewItem, ReviewResolution, ReviewState
+
+Page = tuple[list[Any], dict[str, Any] | None]
+
+
+class ContactStore(Protocol):
+    """Reads are strongly consistent. Every write goes through `UnitOfWork.write_contacts` with the
+    version it read (`expected_version`, None for a new contact): a contact changed meanwhile
+    cancels the whole transaction with `TransactionConflict`, so a caller re-reads and decides again
+    rather than overwriting a newer opt-out."""
+
+    def get_contact(self, workspace_id: str, phone: str) -> Contact | None: ...
+
+    def batch_get_contacts(
+        self, workspace_id: str, phones: Sequence[str], *, projection: Sequence[str] | None = None
+    ) -> dict[str, dict[str, Any]]: ...
+
+    def query_contacts_by_status(
+        self, workspace_id: str, status: ContactStatus, shard: int, *, limit: int, start_key: dict[str, Any] | None
+    ) -> tuple[list[Contact], dict[str, Any] | None]: ...
+
+
+class EventStore(Protocol):
+    """Append-only: an event is written only with its contact, in the same transaction, and a Put
+    of an existing event is refused, so history is never rewritten. Reads of the history and the
+    Auto Opt-Out folder are eventually consistent index reads where an index is used."""
+
+    def query_contact_events(
+        self, workspace_id: str, phone: str, *, limit: int, start_key: dict[str, Any] | None
+    ) -> tuple[list[ConsentEvent], dict[str, Any] | None]: ...
+
+    def query_auto_opt_outs(
+        self, workspace_id: str, *, limit: int, start_key: dict[str, Any] | None
+    ) -> tuple[list[ConsentEvent], dict[str, Any] | None]: ...
+
+
+class AccountStore(Protocol):
+    """A workspace and its first admin key are created together or not at all. `save_workspace`
+    is an optimistic write on `version` (Conflict if it moved). A key's two items (by hash, by
+    workspace) are written and revoked in one transaction; revoking an admin key also takes one off
+    the workspace's admin count, on condition that another live admin key remains."""
+
+    def create_workspace(
+        self, workspace: Workspace, first_key: ApiKey, *, extra_items: Sequence[dict[str, Any]] = ()
+    ) -> None: ...
+
+    def get_workspace(self, workspace_id: str) -> Workspace: ...
+
+    def save_workspace(self, workspace: Workspace, *, expected_version: int) -> None: ...
+
+    def put_api_key(self, key: ApiKey, *, extra_items: Sequence[dict[str, Any]] = ()) -> None: ...
+
+    def get_api_key_by_hash(self, key_hash: str) -> ApiKey | None: ...
+
+    def list_api_keys(self, workspace_id: str) -> list[ApiKey]: ...
+
+    def api_key_revocation(self, key: ApiKey, revoked_at: datetime) -> list[dict[str, Any]]: ...
+
+    def iter_workspace_ids(self) -> Iterator[str]: ...
+
+
+class InboxStore(Protocol):
+    """A number belongs to one workspace: registering a number another workspace owns is a
+    Conflict, and both of an inbox's items change in one transaction."""
+
+    def get_inbox(self, number: str) -> Inbox | None: ...
+
+    def put_inbox(self, inbox: Inbox) -> None: ...
+
+    def delete_inbox(self, inbox: Inbox) -> None: ...
+
+    def list_inboxes(self, workspace_id: str) -> list[Inbox]: ...
+
+
+class MarkerStore(Protocol):
+    """A marker is written at most once (`DuplicateMessage` for the second writer), either alone or
+    in the transaction that applies the message, so a retried webhook never applies twice."""
+
+    def put_marker(self, marker: dict[str, Any]) -> None: ...
+
+    def get_contact_and_marker(
+        self, workspace_id: str, phone: str, marker_id: str
+    ) -> tuple[Contact | None, dict[str, Any] | None]: ...
+
+
+class FailureStore(Protocol):
+    """One record per broadcast and number; a later failure replaces it (last writer wins, which
+    is harmless: each record only says that the number failed in that broadcast)."""
+
+    def failure_put(self, failure: BroadcastFailure) -> dict[str, Any]: ...
+
+    def get_broadcast_failure(self, workspace_id: str, broadcast_id: str, phone: str) -> BroadcastFailure | None: ...
+
+    def query_broadcast_failures(
+        self, workspace_id: str, broadcast_id: str, *, limit: int, start_key: dict[str, Any] | None
+    ) -> tuple[list[BroadcastFailure], dict[str, Any] | None]: ...
+
+
+class CounterStore(Protocol):
+    """Counters only grow by ADD, in a transaction with a marker of the stream batch: a batch
+    delivered twice adds once (`add_counters_once` returns False), and concurrent batches commute."""
+
+    def query_counters(self, workspace_id: str, lower: str, upper: str) -> list[dict[str, Any]]: ...
+
+    def add_counters_once(
+        self, marker_id: str, increments: Sequence[tuple[tuple[str, str], dict[str, int]]]
+    ) -> bool: ...
+
+    def query_report_events(
+        self,
+        dimensions: frozenset[str],
+        partition: str,
+        lower: str,
+        upper: str,
+        *,
+        limit: int,
+        start_key: dict[str, Any] | None = None,
+    ) -> tuple[list[ConsentEvent], dict[str, Any] | None, int]: ...
+
+
+class ReviewQueueStore(Protocol):
+    """An item is queued once (with its message's marker) and resolved once: resolving an item
+    that is resolved already raises `AlreadyResolved`, so two reviewers never both apply."""
+
+    def item_put(self, item: ReviewItem) -> dict[str, Any]: ...
+
+    def get_item(self, workspace_id: str, item_id: str) -> ReviewItem | None: ...
+
+    def query_items(
+        self, workspace_id: str, state: ReviewState, *, limit: int, start_key: dict[str, Any] | None = None
+    ) -> tuple[list[ReviewItem], dict[str, Any] | None]: ...
+
+    def resolve(self, item: ReviewItem, resolution: ReviewResolution) -> None: ...
+
+
+class UnitOfWork(Protocol):
+    """The transaction boundary: `write_contacts` applies all of its writes, markers and extra
+    items or none (at most 100 items; `chunk_writes` splits larger sets without separating a
+    contact from its event). A lost race raises `TransactionConflict` naming the writes that lost;
+    an existing marker raises `DuplicateMessage`."""
+
+    def write_contacts(
+        self,
+        writes: Sequence[ContactWrite],
+        *,
+        markers: Sequence[dict[str, Any]] = (),
+        extra_items: Sequence[dict[str, Any]] = (),
+        failures: Sequence[BroadcastFailure] = (),
+    ) -> None: ...
+
+    def chunk_writes(self, writes: Sequence[ContactWrite]) -> Iterator[list[ContactWrite]]: ...
+
+
+if TYPE_CHECKING:
+    # mypy checks that each store module still implements its port (a module can satisfy a
+    # Protocol), so the ports and the adapters cannot drift apart.
+    from optout.repository import (
+        accounts,
+        contacts,
+        events,
+        failures,
+        inboxes,
+        markers,
+        reports,
+        review_queue,
+        unit_of_work,
+    )
+
+    _contacts: ContactStore = contacts
+    _events: EventStore = events
+    _accounts: AccountStore = accounts
+    _inboxes: InboxStore = inboxes
+    _markers: MarkerStore = markers
+    _failures: FailureStore = failures
+    _counters: CounterStore = reports
+    _review_queue: ReviewQueueStore = review_queue
+    _unit_of_work: UnitOfWork = unit_of_work
