@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+from local_stack import template
 from local_stack.template import LOCAL_REGION
 
 
@@ -39,3 +40,10 @@ def use_offline_aws(endpoint_url: str | None = None) -> None:
         ):
             del os.environ[name]
     os.environ.update(offline_aws_environment(endpoint_url))
+
+
+def configure_environment(moto_url: str) -> None:
+    """The environment of a process that talks to the local stack's moto: offline AWS at
+    `moto_url` plus every function's variables (table names ...), before any client exists."""
+    use_offline_aws(moto_url)
+    os.environ.update(template.local_environment())

@@ -10,7 +10,6 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from types import ModuleType
 from typing import Any
-from urllib.parse import unquote
 
 from local_stack.template import LAYER_PATH, LOCAL_ACCOUNT, FunctionSpec
 
@@ -62,23 +61,6 @@ class LambdaContext:
 
     def get_remaining_time_in_millis(self) -> int:
         return 29_000
-
-
-def match_path(resource: str, path: str) -> dict[str, str] | None:
-    """Match an API Gateway resource path (`/v1/contacts/{phone}`) against a request path."""
-    want = resource.strip("/").split("/")
-    got = path.strip("/").split("/")
-    if len(want) != len(got):
-        return None
-    params = {}
-    for pattern, part in zip(want, got, strict=True):
-        if pattern.startswith("{") and pattern.endswith("}"):
-            if not part:
-                return None
-            params[pattern[1:-1]] = unquote(part)
-        elif pattern != part:
-            return None
-    return params
 
 
 def api_gateway_event(

@@ -244,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no running local stack found ({args.demo_file}): start it with `make serve`", file=sys.stderr)
         return 1
 
-    from local_stack.server import configure_environment
+    from local_stack.environment import configure_environment
 
     configure_environment(moto_url)
     import boto3

@@ -17,6 +17,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "core")]
 
 from local_stack import lambdas, moto_patches, template  # noqa: E402
 from local_stack.environment import use_offline_aws  # noqa: E402
+from local_stack.routing import Resolution, template_router  # noqa: E402
 
 use_offline_aws()  # before any handler or boto3 client is created: no real AWS, ever
 os.environ["POWERTOOLS_DEV"] = "false"
@@ -83,10 +84,19 @@ def ddb_calls(aws: None) -> Iterator[list[str]]:
 
 
 class Api:
-    """Calls a function's real handler with API Gateway events, as API Gateway would."""
+    """Calls a function's real handler with API Gateway events, as API Gateway would.
+
+    Requests are routed by the local stack's own router, so a test reaches the handler that the
+    same request reaches over HTTP.
+    """
 
     def __init__(self) -> None:
-        self.routes = template.api_routes()
+        self.router = template_router()
+        self.routes = self.router.routes
+
+    def resolve(self, method: str, path: str) -> Resolution:
+        """The route of a request path (no query string), as the local stack resolves it."""
+        return self.router.resolve(method, path)
 
     def request(
         self,
@@ -100,12 +110,10 @@ class Api:
         query: dict[str, Any] | None = None,
     ) -> tuple[int, Any]:
         path_only = path.split("?", 1)[0]
-        for route in self.routes:
-            params = lambdas.match_path(route.path, path_only)
-            if route.method == method.upper() and params is not None:
-                break
-        else:
-            raise AssertionError(f"no route in template.yaml for {method} {path}")
+        resolution = self.resolve(method, path_only)
+        route, params = resolution.route, resolution.params
+        if route is None or resolution.resource is None:
+            raise AssertionError(f"no route in template.yaml for {method} {path} ({resolution.status})")
         all_headers = dict(headers or {})
         if key:
             all_headers["Authorization"] = f"Bearer {key}"
@@ -115,7 +123,7 @@ class Api:
         multi_query = {k: [str(v)] for k, v in (query or {}).items() if v is not None}
         event = lambdas.api_gateway_event(
             method=method,
-            resource=route.path,
+            resource=resolution.resource,
             path=path_only,
             path_parameters=params,
             headers=all_headers,

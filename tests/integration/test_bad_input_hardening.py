@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from local_stack import lambdas, template
+from local_stack import lambdas
+from local_stack.routing import template_router
 from optout import repository
 from optout.models import Role
 from optout.services import accounts
@@ -30,18 +31,15 @@ def raw_request(
     method: str, path: str, *, key: str, body: str | None, headers: dict[str, str], is_base64: bool = False
 ) -> tuple[int, Any]:
     """A request whose body is sent exactly as given (the Api fixture always sends JSON text)."""
-    routes = template.api_routes()
-    for route in routes:
-        params = lambdas.match_path(route.path, path)
-        if route.method == method and params is not None:
-            break
-    else:
+    resolution = template_router().resolve(method, path)
+    route = resolution.route
+    if route is None or resolution.resource is None:
         raise AssertionError(f"no route for {method} {path}")
     event = lambdas.api_gateway_event(
         method=method,
-        resource=route.path,
+        resource=resolution.resource,
         path=path,
-        path_parameters=params,
+        path_parameters=resolution.params,
         headers={"Authorization": f"Bearer {key}", **headers},
         body=body,
         is_base64=is_base64,

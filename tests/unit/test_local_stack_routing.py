@@ -16,19 +16,9 @@ from typing import Any
 import pytest
 
 from local_stack import template
-from local_stack.server import (
-    MAX_BODY_BYTES,
-    LocalApi,
-    LocalServer,
-    MalformedResponse,
-    Router,
-    build_event,
-    encode_body,
-    match_resource,
-    parse_query,
-    proxy_to_http,
-    split_path,
-)
+from local_stack.http_server import MAX_BODY_BYTES, LocalApi, LocalServer
+from local_stack.proxy_events import MalformedResponse, build_event, encode_body, parse_query, proxy_to_http
+from local_stack.routing import Router, match_resource, split_path
 
 Served = tuple[str, int, list[str]]  # host, port, console lines
 DUMMY = template.FunctionSpec("Dummy", Path("."), "app.handler", {})
