@@ -40,8 +40,10 @@ def error_json(
     code: str, message: str, details: Any = None, top_level: Mapping[str, Any] | None = None
 ) -> bytes:
     """This service's error shape; `top_level` adds keys beside `error` (API Gateway's message)."""
-    error = {"code": code, "message": message, "details": details}
-    return json.dumps({**(top_level or {}), "error": error}).encode()
+    lambdas.use_layer()
+    from optout.errors import error_body
+
+    return json.dumps({**(top_level or {}), **error_body(code, message, details)}).encode()
 
 
 class LocalApi:
