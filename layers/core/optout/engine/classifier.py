@@ -26,7 +26,7 @@ from optout.engine.keywords import (
 from optout.engine.languages import LANGUAGES, UNSUPPORTED
 from optout.engine.models import DEFAULT_SETTINGS, Action, Decision, EngineSettings, Rule
 from optout.engine.names import NAME_CONFIDENCE, wrong_name
-from optout.engine.normalization import clauses, plain
+from optout.engine.normalization import clauses
 from optout.engine.phrases import PHRASE_CONFIDENCE, find_unspaced
 from optout.engine.scope import CALLS, other_channel, texts_wanted
 from optout.engine.typos import find_typo
@@ -73,8 +73,8 @@ def classify(
     only keywords may opt it out again (Text-Em-All's third exclusion).
     """
     clause_text = clauses(text)
-    normalized = plain(clause_text)
-    tokens = normalized.split()
+    tokens = clause_text.replace(",", " ").split() if "," in clause_text else clause_text.split()
+    normalized = " ".join(tokens)  # plain(clause_text), from the words already split
     if not tokens:
         return Decision(Action.NONE, Rule.NONE, None, None, None, normalized, None)
     table = _table(settings)
@@ -100,7 +100,7 @@ def classify(
     exclusion = _exclusion(text, unstopped_within_six_months)
     if settings.intent_enabled:
         intent = _find(text, clause_text, tokens, script)
-        if intent is not None:
+        if intent is not None and not _about_a_transaction(intent, normalized, tokens):
             decision = _intent_decision(intent, clause_text, normalized, exclusion, settings)
             if decision is not None:
                 return decision
@@ -111,7 +111,7 @@ def classify(
     language = script or detect(text, tokens)
     if settings.intent_enabled and language != "en":
         cue = _cue(text, clause_text, normalized, tokens, language)
-        if cue is not None:
+        if cue is not None and not _about_a_transaction(cue, normalized, tokens):
             decision = _intent_decision(cue, clause_text, normalized, exclusion, settings)
             if decision is not None:
                 return decision
@@ -144,15 +144,17 @@ def _typo_decision(
 
 def _cue(text: str, clause_text: str, normalized: str, tokens: list[str], language: str | None) -> _Found | None:
     """The fallback reader for other languages (cues.py), unless the message is a broadcast."""
-    # Imported here: only messages in other languages get this far, and its tables would add to
-    # every cold start.
-    from optout.engine.cues import CUE_CONFIDENCE, read_cues
+    # Imported here: only messages that may be in other languages get this far, and its tables
+    # would add to every cold start.
+    from optout.engine.cues import CUE_CONFIDENCE, read_cues, stem_languages
 
-    if language is None and text.isascii() and len(tokens) > 1:
+    stems = stem_languages(tokens)  # a foreign stop word detection missed ("disiscrivermi")
+    if language is None and text.isascii() and len(tokens) > 1 and not stems:
         return None
     cue = None
-    for code in _cue_languages(text, tokens, language):
-        if text.isascii() and len(tokens) > 4 and not foreign_enough(tokens, code):
+    tried = _cue_languages(text, tokens, language)
+    for code in [*tried, *(code for code in stems if code not in tried)]:
+        if text.isascii() and len(tokens) > 4 and code not in stems and not foreign_enough(tokens, code):
             continue  # one Singlish "la" or "na" makes no Spanish or Tagalog message
         cue = read_cues(code, normalized, tokens)
         if cue is not None:
@@ -171,6 +173,22 @@ def _cue_languages(text: str, tokens: list[str], language: str | None) -> list[s
         return [language]
     others = [code for code in ranked(tokens) if code != language and code in LANGUAGES][:2]
     return [language, *others] if language is not None else [None, *others]
+
+
+def _about_a_transaction(found: _Found, normalized: str, tokens: list[str]) -> bool:
+    """An opt-out reported as a mistake, or in another language aimed at an order, a card or an
+    appointment (transactions.py)."""
+    if found.action is not Action.OPT_OUT or found.family == "threat":
+        return False
+    # Imported here, like the cue reader: most messages never get this far.
+    from optout.engine.cues import message_stems
+    from optout.engine.transactions import about_a_transaction, reported_mistake
+
+    if reported_mistake(normalized):
+        return True
+    if found.language == "en":
+        return False
+    return about_a_transaction(found.language, normalized, tokens, message_stems(found.language))
 
 
 def _table(settings: EngineSettings) -> KeywordTable:

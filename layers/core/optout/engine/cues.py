@@ -16,6 +16,7 @@ from functools import cache
 
 from optout.engine.languages import LANGUAGES
 from optout.engine.languages.cues import CUES
+from optout.engine.languages.cues_more import MORE_CUES
 from optout.engine.models import Action
 from optout.engine.normalization import normalize
 
@@ -34,7 +35,11 @@ _KINDS = (
     "filler",
     "help",
     "again",
+    "how",
+    "self",
 )
+_WHOLE_WORDS = frozenset({"how", "self"})  # short words: never matched as the start of another
+_CLITIC_LANGUAGES = frozenset({"es", "pt", "it"})  # "borrenme", "cancellatemi": the verb carries "me"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +52,13 @@ class CueMatch:
 
 @cache
 def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
-    return {
-        code: {kind: tuple(normalize(stem) for stem in stems) for kind, stems in kinds.items()}
-        for code, kinds in CUES.items()
-    }
+    merged: dict[str, dict[str, tuple[str, ...]]] = {}
+    for table in (CUES, MORE_CUES):
+        for code, kinds in table.items():
+            into = merged.setdefault(code, {})
+            for kind, stems in kinds.items():
+                into[kind] = (*into.get(kind, ()), *dict.fromkeys(normalize(stem) for stem in stems))
+    return merged
 
 
 @cache
@@ -66,6 +74,26 @@ def _long_stems() -> dict[str, str]:
 
 
 @cache
+def _stem_starts() -> frozenset[str]:
+    return frozenset(stem[:5] for stem in _long_stems())
+
+
+def stem_languages(tokens: list[str]) -> list[str]:
+    """Languages whose long stop stems start a word of the message ("disiscrivermi": Italian),
+    for messages whose common words mislead detection."""
+    starts = _stem_starts()
+    if starts.isdisjoint(token[:5] for token in tokens):
+        return []
+    table, found = _long_stems(), []
+    for token in tokens:
+        for length in range(min(len(token), 9), 4, -1):
+            code = table.get(token[:length])
+            if code is not None and code not in found:
+                found.append(code)
+    return found
+
+
+@cache
 def _pattern(language: str, kind: str) -> re.Pattern[str] | None:
     stems = _cues()[language].get(kind, ())
     if not stems:
@@ -73,7 +101,12 @@ def _pattern(language: str, kind: str) -> re.Pattern[str] | None:
     body = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
     if LANGUAGES[language].unspaced:
         return re.compile(body.replace(r"\ ", ""))
-    return re.compile(r"(?<!\S)(?:" + body + ")")
+    return re.compile(r"(?<!\S)(?:" + body + ")" + (r"(?!\S)" if kind in _WHOLE_WORDS else ""))
+
+
+def message_stems(language: str) -> tuple[str, ...]:
+    """The language's cue stems for the messages ("mensaj", "sms", "短信")."""
+    return _cues().get(language, {}).get("messages", ())
 
 
 def _found(language: str, kind: str, text: str) -> list[str]:
@@ -96,6 +129,10 @@ def read_cues(language: str | None, normalized: str, tokens: list[str]) -> CueMa
     negated = not spec.unspaced and _negated_stop(kinds, tokens)
     size = len(tokens) if not spec.unspaced else len(normalized) // 3
     name = _decide(hits, size, negated, spec.unspaced)
+    if name is None and spec.unspaced and text.rstrip("了啦吧喔哦呀") in kinds["stop"]:
+        name = "request to stop"  # the whole message is one stop word ("退定", "别再发了")
+    if name is None and hits["stop"] and not negated and (hits["how"] or _self(language, kinds, tokens)):
+        name = "request to stop, asked as a question or about the writer"
     if name is None and hits["stop"] and size <= 6 and not spec.unspaced and not negated:
         name = _reinforced(kinds, tokens)
     words = " ".join(stem for kind in _KINDS for stem in hits[kind])
@@ -129,6 +166,19 @@ def _decide(hits: dict[str, list[str]], size: int, negated: bool, unspaced: bool
     if negation and messages and want:
         return "request not to be sent messages"
     return None
+
+
+def _self(language: str, kinds: dict[str, tuple[str, ...]], tokens: list[str]) -> bool:
+    """A stop verb aimed at the writer: "tanggal na po ako", "wypisz mnie", "borrenme"."""
+    stops, selves = kinds["stop"], frozenset(kinds.get("self", ()))
+    clitics = language in _CLITIC_LANGUAGES
+    for i, token in enumerate(tokens):
+        if token.startswith(stops) and len(token) > 3:
+            if not selves.isdisjoint(tokens[i + 1 : i + 4]):
+                return True
+            if clitics and token.endswith(("me", "nos", "mi", "ci")):
+                return True
+    return False
 
 
 def _unknown_language(tokens: list[str]) -> CueMatch | None:

@@ -19,12 +19,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from optout.engine.intent_families import FAMILY_RULES
+from optout.engine.intent_general import GENERAL_RULES
 from optout.engine.intent_guards import is_broadcast, negated
 from optout.engine.intent_pieces import PREFIXES, IntentRule
 from optout.engine.intent_rules import ENGLISH_RULES
 from optout.engine.intent_spanish_french import SPANISH_FRENCH_RULES
 from optout.engine.models import Action
 from optout.engine.optin_help import OPT_IN_HELP_RULES
+from optout.engine.optin_help_general import OPT_IN_HELP_GENERAL_RULES
 from optout.engine.phrases import language_rules
 
 __all__ = ["IntentMatch", "IntentRule", "find_intent", "negated", "rules"]
@@ -36,9 +38,11 @@ def rules() -> tuple[IntentRule, ...]:
     return (
         *ENGLISH_RULES,
         *FAMILY_RULES,
+        *GENERAL_RULES,
         *SPANISH_FRENCH_RULES,
         *language_rules(),
         *OPT_IN_HELP_RULES,
+        *OPT_IN_HELP_GENERAL_RULES,
     )
 
 
@@ -52,23 +56,44 @@ class IntentMatch:
 
 @dataclass(frozen=True, slots=True)
 class _Index:
-    by_word: dict[str, tuple[int, ...]]  # rule positions by the words of their first `needs`
+    by_word: dict[str, tuple[int, ...]]  # rule positions by the words of their key `needs` group
     prefixed: tuple[int, ...]
     first_words: frozenset[str]
     compiled: list[re.Pattern[str] | None]
-    rest: tuple[tuple[frozenset[str], ...], ...]  # each rule's `needs` after the first
+    rest: tuple[tuple[frozenset[str], ...], ...]  # each rule's other `needs` groups
     prefixed_set: frozenset[int]
+
+
+# Everyday words: a rule is indexed by the `needs` group with fewest of them, so that ordinary
+# messages ("I don't know how to get there") reach few rules. Only speed depends on this list:
+# every group is still required.
+_COMMON = frozenset(
+    " ".join(
+        (
+            "me my i you u call not can get do be will no this from how dont out what know like come only",
+            "send want need back take more her his make work way who why where been them us would could",
+            "keep again off help many name talk never being live end start put away these ask care",
+            "anything phone number mobile text txt msg message it is in to the a and of for on at that",
+            "have are was with your just now so but ok got go see all one time day good love going",
+        )
+    ).split()
+)
+
+
+def _key_group(needs: tuple[frozenset[str], ...]) -> int:
+    return min(range(len(needs)), key=lambda i: (len(needs[i] & _COMMON), len(needs[i])))
 
 
 @cache
 def _index() -> _Index:
     by_word: dict[str, tuple[int, ...]] = {}
     every = rules()
+    keys = [_key_group(entry.needs) for entry in every]
     for position, entry in enumerate(every):
-        for word in entry.needs[0]:
+        for word in entry.needs[keys[position]]:
             by_word[word] = (*by_word.get(word, ()), position)
     prefixed = tuple(position for position, entry in enumerate(every) if entry.prefixed)
-    rest = tuple(entry.needs[1:] for entry in every)
+    rest = tuple(entry.needs[: keys[i]] + entry.needs[keys[i] + 1 :] for i, entry in enumerate(every))
     return _Index(by_word, prefixed, frozenset(by_word), [None] * len(every), rest, frozenset(prefixed))
 
 
@@ -81,30 +106,40 @@ def pattern(position: int) -> re.Pattern[str]:
     return found
 
 
-def _candidates(clause_text: str, tokens: list[str], gated: bool) -> list[int]:
+def candidates(clause_text: str, tokens: list[str], gated: bool = True) -> list[int]:
+    """Positions in rules() of the rules this message's words allow, in order (all if not gated)."""
     index = _index()
     prefix_hit = ("unsub" in clause_text or "des" in clause_text) and bool(PREFIXES.search(clause_text))
     if not gated:
         return list(range(len(rules())))
-    hits = index.first_words.intersection(tokens)
+    words = frozenset(tokens)
+    hits = index.first_words.intersection(words)
     if not hits and not prefix_hit:
         return []  # most messages: no word any rule starts from
-    candidates: set[int] = set(index.prefixed) if prefix_hit else set()
+    found: set[int] = set(index.prefixed) if prefix_hit else set()
     by_word = index.by_word
     for word in hits:
-        candidates.update(by_word[word])
-    words = frozenset(tokens)
+        found.update(by_word[word])
     rest, prefixed = index.rest, index.prefixed_set
-    return [
-        position
-        for position in sorted(candidates)
-        if (prefix_hit and position in prefixed) or all(not needed.isdisjoint(words) for needed in rest[position])
-    ]
+    allowed = []
+    for position in sorted(found):
+        if not (prefix_hit and position in prefixed):
+            for needed in rest[position]:
+                if needed.isdisjoint(words):
+                    break
+            else:
+                allowed.append(position)
+        else:
+            allowed.append(position)
+    return allowed
 
 
 def _first_match(position: int, clause_text: str) -> IntentMatch | None:
+    compiled = _index().compiled[position] or pattern(position)
+    if compiled.search(clause_text) is None:
+        return None  # the common case, answered by one C-level search
     entry = rules()[position]
-    for found in pattern(position).finditer(clause_text):
+    for found in compiled.finditer(clause_text):
         if entry.negatable or entry.unless is not None:
             clause_start = clause_text.rfind(",", 0, found.start()) + 1
             prefix = clause_text[clause_start : found.start()]
@@ -124,7 +159,7 @@ def find_intent(original: str, clause_text: str, tokens: list[str], *, gated: bo
     tests never change a result).
     """
     best: IntentMatch | None = None
-    for position in _candidates(clause_text, tokens, gated):
+    for position in candidates(clause_text, tokens, gated):
         entry = rules()[position]
         if best is not None and entry.action is not Action.OPT_OUT:
             break  # rules are ordered opt-out, opt-in, help: keep the opt-in or help found

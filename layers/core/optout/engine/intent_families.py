@@ -166,6 +166,18 @@ FAMILY_RULES: tuple[IntentRule, ...] = (
         family="wrong owner",
     ),
     rule(
+        "a death and this number",
+        "en",
+        # News ("our friend's mother passed away") names no pronoun, phone or request: see below.
+        r"\b(?:he|she)\s(?:has\s|just\s|recently\s)*(?:died|passed|passed away|is deceased|is dead)\b"
+        r"|^(?:\w+\s){0,3}(?:is|was)\sdeceased\b"
+        r"|\b(?:died|passed|passed away|deceased)\b(?=.*\b(?:number|phone|cell|line|texts|remove|stop)\b)",
+        needs=("passed deceased died dead",),
+        negatable=False,
+        confidence=0.85,
+        family="wrong owner",
+    ),
+    rule(
         "mentions a death",
         "en",
         # Inside a longer message it may be news rather than about this number: a person decides.

@@ -115,12 +115,18 @@ def negated(prefix: list[str]) -> bool:
 
 
 # Chinese, Japanese and Korean marketing footers: "回T退订", "回复TD退订", "무료수신거부 080...".
-_UNSPACED_BROADCAST = re.compile(r"\d{4,}|http|www|回复|回覆|回t|回td|무료|광고|配信元|送信元|返信|답장")
+_UNSPACED_BROADCAST = re.compile(r"http|www|回复|回覆|回t|回td|무료|配信元|送信元|返信|답장")
+# Alone, a long number or the word for advertising is a contact's own words ("再发我就打12315投诉",
+# "광고 문자 보내지 마세요"); together they mark an advertisement's footer.
+_UNSPACED_WEAK = (re.compile(r"\d{4,}"), re.compile("광고|廣告|广告"))
 
 
 def is_unspaced_broadcast(clause_text: str) -> bool:
     """Whether a CJK message is an advertisement carrying its own opt-out footer."""
-    return bool(_UNSPACED_BROADCAST.search(clause_text.replace(" ", "")))
+    compact = clause_text.replace(" ", "")
+    if _UNSPACED_BROADCAST.search(compact):
+        return True
+    return all(pattern.search(compact) for pattern in _UNSPACED_WEAK)
 
 
 # "Textez ARRET pour...", "Antworten Sie STOPP, um...", "Soạn HUY gửi...", "STOP likhein": an
@@ -159,6 +165,8 @@ _INSTRUCTION_BEFORE = frozenset(
         "napisz",
         "voye",
         "ekri",
+        "reponn",
+        "tape",
         "soan",
         "loi",
         "ответьте",
@@ -169,7 +177,10 @@ _INSTRUCTION_BEFORE = frozenset(
         "اكتب",
     ]
 )
-_INSTRUCTION_AFTER = frozenset(["likhein", "likhe", "likhen", "लिखें", "लिखे", "भेजें", "bhejein", "bhejen"])
+# German puts the verb last ("Einfach STOP antworten"), as Hindi does.
+_INSTRUCTION_AFTER = frozenset(
+    ["likhein", "likhe", "likhen", "लिखें", "लिखे", "भेजें", "bhejein", "bhejen", "antworten", "senden", "schicken"]
+)
 
 
 # The same on the original text: an instruction word, then a word in capitals ("Trả lời DUNG").

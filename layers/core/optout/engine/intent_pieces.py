@@ -92,6 +92,10 @@ WORD_SETS: dict[str, frozenset[str]] = {
         """
     ),
     "NEGATION": words("dont not dnt never longer didnt doesnt"),
+    # What optin_help_general.py's <THINGS> names: the messages or the list.
+    "THINGS": words("alerts texts txts messages msgs notifications reminders updates deals offers list"),
+    # "5th", "22nd": what [1-9]\d?(?:st|nd|rd|th) matches, any suffix (people misspell them).
+    "ORDINAL": frozenset(f"{number}{suffix}" for number in range(1, 100) for suffix in ("st", "nd", "rd", "th")),
 }
 PREFIXES = re.compile(r"\b(?:unsubscrib|desuscrib|desinscri|dessuscrib|desabonn)")
 

@@ -103,7 +103,7 @@ REFUSALS = _phrases(
     seriously srsly for_real i_said i_mean_it forever permanently for_good at_once this_instant
     idiot idiots moron morons scammer scammers scam spam spammer spammers jerk jerks loser losers
     asshole assholes creep creeps fuck_you screw_you fuck_off stfu mf nonsense crap bs bullshit
-    garbage rubbish junk madness
+    garbage rubbish junk madness all everything all_of_it
     """
 )
 # Object pronouns: "stop it", "QUIT THAT". Not for CANCEL, END or REMOVE ("cancel it" may be an

@@ -30,11 +30,23 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+# What every accepted match contains: "not", "isn't" or "know ..." right before a capitalised
+# word. One cheap search rules most messages out before the full pattern runs.
+# (A name may itself hold the letters: "I'm Notley", "this is Knowles".)
+_SCREEN = re.compile(
+    r"(?i:not|isn'?t|know (?:who|any|anyone named|a|an))\s+[A-Z][a-z]|[A-Z][a-z]*(?:not|know|isnt)"
+    r"|(?:Not|Know|Isnt)[a-z]"
+)
+
+
 def wrong_name(text: str) -> str | None:
     """The name in "I'm not <Name>", or None."""
     if "not" not in text and "Not" not in text and "know" not in text:
         return None
-    found = _pattern().search(text.replace("\u2019", "'"))
+    text = text.replace("\u2019", "'")
+    if _SCREEN.search(text) is None:
+        return None
+    found = _pattern().search(text)
     if found is None:
         return None
     # "I'm Sarah" says who the writer is, not that they are someone else: "not" must be there.

@@ -62,21 +62,46 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_BARE_LETTERS)
 
 
+# Common non-ASCII characters of Latin-script messages, as the full path would read them, so
+# that such messages take the ASCII path too (a unit test holds the two paths to the same result).
+_TO_ASCII = str.maketrans(
+    {
+        "\u00a3": " ", "\u20ac": " ", "\u2013": " ", "\u2014": " ", "\u201c": " ", "\u201d": " ",
+        "\u00ab": " ", "\u00bb": " ", "\u2018": "'", "\u2019": "'", "\u2026": "...", "\u00fc": "u",
+        "\u00dc": "u", "\u00e9": "e", "\u00c9": "e", "\u00e8": "e", "\u00e1": "a", "\u00ed": "i",
+        "\u00f3": "o", "\u00fa": "u", "\u00f1": "n", "\u00e7": "c", "\u00e0": "a",
+        **{chr(code): " " for code in range(0x80, 0xA0)},  # C1 controls: Windows-1252 quotes misread
+    }
+)  # fmt: skip
+
+
 def clauses(text: str) -> str:
     """Normalised text with clause marks: words single-spaced, clauses joined by ", "."""
     if "http" in text or "www." in text:
         text = _URL.sub(" ", text)  # links are never requests ("example.com/unsubscribe")
-    if text.isascii() and "#" not in text:
-        raw = text.lower().encode("ascii").translate(_ASCII_PUNCT, b"'`").decode("ascii")
-        text = " ".join(raw.replace("\x01", " , ").split())
-        if ", ," in text:
-            text = _COMMA_RUN.sub(",", text)
-        if _ANY_RUN.search(text):
-            text = _LETTER_RUN.sub(r"\1", text)
-        text = text.strip(" ,")
-        if "sent with" in text:
-            text = _EFFECT_SUFFIX.sub("", text).strip(" ,")
-        return text
+    if not text.isascii() and max(text) < "\u2030":
+        mapped = text.translate(_TO_ASCII)
+        if mapped.isascii():
+            text = mapped
+    return _ascii_clauses(text) if text.isascii() and "#" not in text else _full_clauses(text)
+
+
+def _ascii_clauses(text: str) -> str:
+    """The one-pass path for ASCII text (most messages)."""
+    raw = text.lower().encode("ascii").translate(_ASCII_PUNCT, b"'`").decode("ascii")
+    text = " ".join(raw.replace("\x01", " , ").split())
+    if ", ," in text:
+        text = _COMMA_RUN.sub(",", text)
+    if _ANY_RUN.search(text):
+        text = _LETTER_RUN.sub(r"\1", text)
+    text = text.strip(" ,")
+    if "sent with" in text:
+        text = _EFFECT_SUFFIX.sub("", text).strip(" ,")
+    return text
+
+
+def _full_clauses(text: str) -> str:
+    """Any text: NFKC, accents folded, every non-word character read by regular expressions."""
     text = fold(text)
     if "'" in text:
         text = text.replace("'", "")

@@ -60,6 +60,10 @@ def _texts_wanted() -> re.Pattern[str]:
         r"|\btexting (?:is|s) (?:how|fine|ok|okay|better|best)\b"
         r"|\bkeep\s(?:the\s|my\s|your\s)?(?:\w+\s)?(?:reminders|texts|sms|alerts|messages"
         r"|notifications)\b"
+        # "... and just text", "the texts are actually useful", "texts about my order are welcome"
+        r"|\b(?:and|but)\s(?:just|only)\s(?:text|txt|message)\b|\bjust\s(?:text|txt)\s(?:me\s)?when\b"
+        r"|\b(?:texts?|txts?|sms|messages)\s(?:\w+\s){0,3}(?:are|is|r)\s(?:actually\s|really\s|still\s)?"
+        r"(?:fine|ok|okay|good|great|welcome|useful|helpful)\b"
     )
 
 

@@ -1,0 +1,71 @@
+"""Opt-out words that ask for something else.
+
+Stop words aimed at a transaction: "cancelar el pedido", "annuler ma carte", "hủy lịch hẹn",
+"카드 해지", "退订那个会员套餐". In the other languages the phrase tables and the cue reader take a
+stop word with little around it as an opt-out; when the message names an order, a card, an
+appointment or a membership and none of the messages, it is about that thing instead (English has
+scope.py for the same question). And an opt-out reported as a mistake with a request to come back
+("I opted out by mistake, opt me back in", "me di de baja sin querer, vuélvanme a apuntar") is no
+opt-out, in any language.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from optout.engine.normalization import normalize
+
+_MISTAKE = re.compile(
+    r"\b(?:by mistake|by accident|accidentally|sin querer|por error|por equivocacion|per sbaglio"
+    r"|par erreur|par accident|aus versehen|versehentlich|por engano|przez pomylke|galti se)\b"
+)
+_BACK = re.compile(
+    r"\b(?:back in|back on|again|resubscrib\w*|vuelv\w*|de nuevo|otra vez|riattiv\w*|di nuovo"
+    r"|reinscri\w*|reactiv\w*|wieder\w*|novamente|de novo|ponownie|dobara|phir se)\b"
+)
+
+
+def reported_mistake(normalized: str) -> bool:
+    """An opt-out the writer calls a mistake, with a request to be back on ("... opt me back in")."""
+    return bool(_MISTAKE.search(normalized)) and bool(_BACK.search(normalized))
+
+
+# Stems, matched at the start of a word (spaced languages) or anywhere (unspaced ones).
+_THINGS: dict[str, tuple[str, ...]] = {
+    "*": ("order", "appointment", "payment", "booking", "item", "delivery", "reservation"),
+    "es": ("pedido", "cita", "tarjeta", "reserva", "orden", "compra", "articulo", "producto", "vuelo"),
+    "fr": ("commande", "carte", "rendez vous", "rdv", "reservation", "table", "article", "billet", "livraison"),
+    "pt": ("pedido", "cartao", "reserva", "consulta", "compra", "encomenda", "entrega"),
+    "it": ("prenotazion", "ordine", "carta", "appuntament", "consegna", "resto"),
+    "de": ("bestellung", "termin", "karte", "buchung", "reservierung", "lieferung", "vertrag"),
+    "pl": ("zamowien", "wizyt", "karta", "karte", "rezerwacj", "dostaw"),
+    "ru": ("заказ", "курьер", "карт", "запис", "доставк", "брон", "zakaz", "kurer"),
+    "vi": ("lich hen", "don hang", "mon", "dat ban", "ve may bay"),
+    "ht": ("komand", "randevou", "kat"),
+    "hi": ("payment", "booking", "card", "ac"),
+    "tl": ("order", "booking"),
+    "zh": ("会员", "會員", "套餐", "订单", "訂單", "预约", "預約", "年卡"),
+    "ja": ("注文", "予約", "カード", "会員"),
+    "ko": ("카드", "주문", "예약", "계약"),
+    "ar": ("طلب", "موعد", "بطاقه", "حجز"),
+}
+_UNSPACED = frozenset({"zh", "ja", "ko"})
+
+
+@cache
+def _stems(language: str) -> tuple[str, ...]:
+    return tuple(normalize(stem) for stem in (*_THINGS["*"], *_THINGS.get(language, ())))
+
+
+def about_a_transaction(language: str, normalized: str, tokens: list[str], messages: tuple[str, ...]) -> bool:
+    """Whether the message names a transaction and none of the messages (`messages`: cue stems)."""
+    stems = _stems(language)
+    if language in _UNSPACED:
+        compact = normalized.replace(" ", "")
+        return any(stem in compact for stem in stems) and not any(stem in compact for stem in messages)
+    spaced = f" {normalized} "
+    # Short stems ("ac", "kat", "mon") only as whole words: "acha", "katy", "mong" are other words.
+    if not any((f" {stem} " if len(stem) <= 3 else f" {stem}") in spaced for stem in stems):
+        return False
+    return not any(token.startswith(messages) for token in tokens if messages)
