@@ -7,8 +7,8 @@ exclusion keeps from being automatic, goes to a person (Action.REVIEW) with revi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from optout.engine.detect import detect, foreign_enough, ranked, script_language
 from optout.engine.intent import find_intent
@@ -29,6 +29,7 @@ from optout.engine.names import NAME_CONFIDENCE, wrong_name
 from optout.engine.normalization import clauses
 from optout.engine.phrases import PHRASE_CONFIDENCE, find_unspaced
 from optout.engine.scope import CALLS, other_channel, texts_wanted
+from optout.engine.texts_kept import texts_kept
 from optout.engine.typos import find_typo
 
 # Text-Em-All: intent (not keyword) opt-outs skip messages longer than this (original text).
@@ -45,6 +46,7 @@ _TYPO_NOTE = {
 }
 _UNSPACED = frozenset(code for code, spec in LANGUAGES.items() if spec.unspaced)
 _SCRIPTS = frozenset({"ru", "ar", "hi"})  # told apart by their script alone
+_DOUBLE = re.compile(r"(.)\1", re.DOTALL)  # two of one character side by side
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,7 @@ def classify(
             if decision is not None:
                 return decision
 
-    typo = _typo_decision(tokens, squeezed, normalized, exclusion, settings)
+    typo = _typo_decision(tokens, squeezed, normalized, exclusion, settings) if squeezed else None
     if typo is not None:
         return typo
     language = script or detect(text, tokens)
@@ -209,7 +211,7 @@ def _squeezed(tokens: list[str], normalized: str, table: KeywordTable) -> list[s
 
 
 def _has_double(word: str) -> bool:
-    return any(a == b for a, b in pairwise(word))
+    return _DOUBLE.search(word) is not None  # one C-level pass, not a pairwise generator
 
 
 def _keyword_decision(found: KeywordMatch, tokens: list[str], normalized: str) -> Decision:
@@ -285,6 +287,9 @@ def _intent_decision(
         ):  # a channel switch is the opt-out  # revoking calls revokes texts; email or a product may not
             confidence = min(confidence, OTHER_CHANNEL_CONFIDENCE)
             detail += f" (aimed at {other})"
+    if texts_kept(clause_text):  # "cancel the newsletter, the texts are fine", any language
+        detail = "excluded: opt-out of another channel, texts wanted"
+        return Decision(Action.NONE, Rule.EXCLUSION, found.text, None, found.language, normalized, detail, confidence)
     if exclusion:
         return _excluded_intent(exclusion, settings, found, normalized, confidence)
     if confidence < LOW_CONFIDENCE:

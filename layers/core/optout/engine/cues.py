@@ -19,6 +19,7 @@ from optout.engine.languages.cues import CUES
 from optout.engine.languages.cues_more import MORE_CUES
 from optout.engine.models import Action
 from optout.engine.normalization import normalize
+from optout.engine.prefilter import with_lookahead
 
 CUE_CONFIDENCE = 0.8
 _ENGLISH_STEMS = ("cancel", "remov", "stop", "block", "delet", "unsub", "annul", "basta")
@@ -100,8 +101,8 @@ def _pattern(language: str, kind: str) -> re.Pattern[str] | None:
         return None
     body = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
     if LANGUAGES[language].unspaced:
-        return re.compile(body.replace(r"\ ", ""))
-    return re.compile(r"(?<!\S)(?:" + body + ")" + (r"(?!\S)" if kind in _WHOLE_WORDS else ""))
+        return re.compile(with_lookahead(body.replace(r"\ ", "")))
+    return re.compile(with_lookahead(r"(?<!\S)(?:" + body + ")" + (r"(?!\S)" if kind in _WHOLE_WORDS else "")))
 
 
 def message_stems(language: str) -> tuple[str, ...]:

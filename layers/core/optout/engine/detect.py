@@ -130,12 +130,13 @@ def detect(text: str, tokens: list[str]) -> str | None:
         return "en" if english else None
     table = _word_languages()
     votes: dict[str, int] = {}
-    for token in known:
+    for token in sorted(known):  # a fixed order: ties must not depend on string hashing
         for code in table[token]:
             votes[code] = votes.get(code, 0) + 1
     if not votes:
         return "en" if english else None
-    code, count = max(votes.items(), key=lambda item: item[1])
+    code = max(votes, key=votes.__getitem__)  # the first of equal counts, as before
+    count = votes[code]
     needed = 2 if code in UNSUPPORTED_WORDS else 1
     if count < needed or count < english:
         return "en" if english else None
@@ -154,7 +155,7 @@ def ranked(tokens: list[str]) -> list[str]:
     """Languages whose common words the message has, most first (for the cue reader's retries)."""
     table = _word_languages()
     votes: dict[str, int] = {}
-    for token in _known_words().intersection(tokens):
+    for token in sorted(_known_words().intersection(tokens)):  # fixed order, as in detect()
         for code in table[token]:
             votes[code] = votes.get(code, 0) + 1
     return sorted(votes, key=lambda code: -votes[code])

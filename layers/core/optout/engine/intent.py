@@ -15,6 +15,7 @@ only the rules its own words can satisfy, which keeps the engine fast (most mess
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -28,6 +29,7 @@ from optout.engine.models import Action
 from optout.engine.optin_help import OPT_IN_HELP_RULES
 from optout.engine.optin_help_general import OPT_IN_HELP_GENERAL_RULES
 from optout.engine.phrases import language_rules
+from optout.engine.prefilter import with_lookahead
 
 __all__ = ["IntentMatch", "IntentRule", "find_intent", "negated", "rules"]
 
@@ -102,7 +104,7 @@ def pattern(position: int) -> re.Pattern[str]:
     compiled = _index().compiled
     found = compiled[position]
     if found is None:
-        found = compiled[position] = re.compile(rules()[position].source)
+        found = compiled[position] = re.compile(with_lookahead(rules()[position].source))
     return found
 
 
@@ -112,26 +114,24 @@ def candidates(clause_text: str, tokens: list[str], gated: bool = True) -> list[
     prefix_hit = ("unsub" in clause_text or "des" in clause_text) and bool(PREFIXES.search(clause_text))
     if not gated:
         return list(range(len(rules())))
-    words = frozenset(tokens)
-    hits = index.first_words.intersection(words)
+    hits = index.first_words.intersection(tokens)
     if not hits and not prefix_hit:
         return []  # most messages: no word any rule starts from
-    found: set[int] = set(index.prefixed) if prefix_hit else set()
+    words = frozenset(tokens)
     by_word = index.by_word
-    for word in hits:
-        found.update(by_word[word])
+    if len(hits) == 1 and not prefix_hit:
+        found: Iterable[int] = by_word[next(iter(hits))]  # already in order
+    else:
+        found = set(index.prefixed) if prefix_hit else set()
+        for word in hits:
+            found.update(by_word[word])
+        found = sorted(found)
     rest, prefixed = index.rest, index.prefixed_set
-    allowed = []
-    for position in sorted(found):
-        if not (prefix_hit and position in prefixed):
-            for needed in rest[position]:
-                if needed.isdisjoint(words):
-                    break
-            else:
-                allowed.append(position)
-        else:
-            allowed.append(position)
-    return allowed
+    return [
+        position
+        for position in found
+        if (prefix_hit and position in prefixed) or not any(map(words.isdisjoint, rest[position]))
+    ]
 
 
 def _first_match(position: int, clause_text: str) -> IntentMatch | None:

@@ -324,13 +324,28 @@ FAMILY_RULES: tuple[IntentRule, ...] = (
     rule(
         "asks why it is being texted",
         "en",
-        r"\bwhy\s(?:are|r|do|does|is|did)\s(?:you|u|ya|yall|this number|this|someone)\s(?:keep\s)?"
+        r"\b(?:why|y)\s(?:are|r|do|does|is|did)\s(?:you|u|ya|yall|this number|this|someone)\s(?:keep\s)?"
         r"(?:texting|txting|messaging|contacting|text|message|contact|sending)\s(?:me|us)\b"
         r"|\b(?:who|how did you|how did u|where did you|where did u)\s(?:gave|give|get|got)\s"
         r"(?:you\s|u\s)?(?:my|this)\s(?:number|num|nbr)\b",
         needs=(
-            "why who how where",
+            "why y who how where",
             "texting txting messaging contacting text message contact sending number num nbr",
+        ),
+        negatable=False,
+        confidence=0.8,
+        family="complaint",
+    ),
+    rule(
+        "complains of a phone flooded with texts",
+        "en",
+        r"\b(?:blowing up|flooding|spamming)\s(?:my|our)\s(?:phone|cell|inbox|notifications)\b"
+        r"|\bmy\s(?:phone|cell)\s(?:buzzes|keeps buzzing|is buzzing|wont stop buzzing)\b"
+        r"|\b(?:texts|messages|msgs|txts)\s(?:at all hours|nonstop|non stop)\b"
+        r"|\bhow many times do i (?:have|need) to (?:say|tell you|ask)\b",
+        needs=(
+            "blowing flooding spamming buzzes buzzing hours nonstop non times",
+            "my our texts messages msgs txts how",
         ),
         negatable=False,
         confidence=0.8,

@@ -10,6 +10,7 @@ from functools import cache
 
 from optout.engine.intent_pieces import words as _words
 from optout.engine.keywords import squeeze
+from optout.engine.prefilter import with_lookahead
 
 # ---- broadcasts ---------------------------------------------------------------------------------
 # Broadcasts carry opt-out instructions ("Reply STOP to end", "To stop texts call 0871...",
@@ -51,9 +52,9 @@ _BROADCAST_MARKS = (
 def _broadcast_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # Only messages that already matched a rule need these: compile them then.
     return (
-        re.compile(_INSTRUCTION),
-        re.compile(_BROADCAST_INSTRUCTION),
-        re.compile(_BROADCAST_MARKS),
+        re.compile(with_lookahead(_INSTRUCTION)),
+        re.compile(with_lookahead(_BROADCAST_INSTRUCTION)),
+        re.compile(with_lookahead(_BROADCAST_MARKS)),
     )
 
 

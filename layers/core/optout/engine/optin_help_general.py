@@ -31,9 +31,10 @@ OPT_IN_HELP_GENERAL_RULES: tuple[IntentRule, ...] = (
         "en",
         r"\b(?:like|love|want|wanna|wish)\sto\s(?:start getting|start receiving|get|receive|rejoin|join"
         r"|subscribe to|sign up for|sign up to)\s(?:your\s|the\s|these\s)?" + _THINGS + r"\b"
-        r"|\bsign\s(?:me|us)\sup\s(?:for|to)\s(?:the\s|your\s)?" + _THINGS + r"\b"
+        r"|\bsign\s(?:me|us)\s(?:back\s)?up\s(?:for|to)\s(?:the\s|your\s)?(?:\w+\s)?" + _THINGS + r"\b"
+        r"|\b(?:want|like|need)\s(?:the\s|my\s|your\s)(?:\w+\s)?" + _THINGS + r"\s(?:again|back)\b"
         r"|\bcount\s(?:me|us)\sin\sfor\s(?:the\s|your\s)?" + _THINGS + r"\b",
-        needs=("like love want wanna wish sign count", "to up in", "@THINGS"),
+        needs=("like love want wanna wish sign count need", "to up in again back", "@THINGS"),
         confidence=0.85,
         action=Action.OPT_IN,
         family="opt-in",

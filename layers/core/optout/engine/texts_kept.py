@@ -1,0 +1,49 @@
+"""An opt-out of another channel that says the texts may go on, in any supported language.
+
+"stop the emails, texts are fine", "dejen de llamarme, los mensajes sí", "перестаньте звонить,
+смс можно": one clause names another channel (email, a newsletter, calls), another clause names
+the texts with an approving word and no negation. Such a message is not an opt-out of texts.
+The English reader of one clause (scope.py) stays as it is; this one reads clause against
+clause, for every language, so it needs a comma (or an ideographic one) between them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Other channels: words (spaced scripts) and stems (any script).
+_CHANNEL = re.compile(
+    r"\b(?:e ?mails?|emailing|mails?|mailowego|maila|newsletter\w*|correos?|courriels?|imel|"
+    r"calls?|calling|llam\w+|appels?|anruf\w*|chiam\w+|dzwon\w*|ligar|ligacoes|rele|tawag|"
+    r"goi dien|звон\w*|рассылк\w*)\b|邮件|电话|電話|メール|メルマガ|이메일|뉴스레터|전화|بريد|ايميل|تتصل|اتصال"
+)
+# The texts themselves.
+_TEXTS = re.compile(
+    r"\b(?:sms\w*|texts?|texting|txts?|messages?|mensaj\w*|mensage\w*|textos?|teks|messaggi|"
+    r"nachrichten|wiadomosci|tin nhan|nhan tin|смс\w*|сообщени\w*)\b|短信|sms|문자|رسا[يئ]ل"
+)
+# Approving words: "ok", "fine", "keep", "still", "rather".
+_APPROVAL = re.compile(
+    r"\b(?:ok|okay|fine|good|better|keep|wanted|bien|si|quiero|parfait|va|bon|bene|pode|continuar|"
+    r"continue|lieber|pito|chalu|rakho|bhej|duoc|van|moga|sa ok|можно|норм\w*)\b|"
+    r"没关系|就行|继续|大丈夫|続け|ok|계속|عادي|تمام"
+)
+_NEGATION = re.compile(
+    r"\b(?:no|not|dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|cant|cannot|never|nao|non|ne|nie|pas|nicht|kein\w*|mat|nahi|niente|nada|nunca|stop\w*|"
+    r"cancel\w*|unsubscribe|wag|huwag|khong|dung|basta|нет|не)\b|不|别|別|안|말|ない|لا|مو|ما "
+)
+
+
+def texts_kept(clause_text: str) -> bool:
+    """Whether one clause opts out of another channel while another keeps the texts."""
+    if "," not in clause_text:
+        return False
+    parts = clause_text.split(",")
+    kept = [
+        i
+        for i, part in enumerate(parts)
+        if _TEXTS.search(part) and _APPROVAL.search(part) and not _NEGATION.search(part) and not _CHANNEL.search(part)
+    ]
+    if not kept:
+        return False
+    return any(_CHANNEL.search(part) for i, part in enumerate(parts) if i not in kept)

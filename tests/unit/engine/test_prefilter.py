@@ -1,0 +1,67 @@
+"""The first-character lookahead (prefilter.py) changes how fast intent patterns search, never
+what they find. Examples written for these tests, not taken from the corpus."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from optout.engine.intent import pattern, rules
+from optout.engine.normalization import clauses
+from optout.engine.prefilter import with_lookahead
+from tests.unit.engine.test_classify_table import DEFAULT_ROWS, SETTINGS_ROWS
+
+WORDS = " ".join(
+    (
+        "stop please remove me from your list no more texts unsubscribe wrong number who is this dont text",
+        "me again not interested leave me alone opt out cancel my order can you stop by later ya basta",
+        "arrete de m envoyer nao me mande keine sms mehr i said stop ok thanks help start yes",
+    )
+).split()
+
+
+def _generated() -> list[str]:
+    """Every window of one to six words over a shuffled-by-stride word list, with clause marks."""
+    texts = []
+    for stride in (1, 3, 7, 11):
+        words = [WORDS[(i * stride) % len(WORDS)] for i in range(len(WORDS))]
+        for size in range(1, 7):
+            for start in range(len(words) - size + 1):
+                chunk = words[start : start + size]
+                texts.append(" ".join(chunk))
+                texts.append(", ".join(chunk[:2]) + " " + " ".join(chunk[2:]))
+    return texts
+
+
+def _texts() -> list[str]:
+    return [clauses(str(row[0])) for row in (*DEFAULT_ROWS, *SETTINGS_ROWS)] + _generated()
+
+
+@pytest.mark.parametrize(
+    ("source", "lookahead"),
+    [
+        (r"\b(?:stop|quit)\s(?:now|it)\b", "(?=[qs])"),
+        (r"(?<!\S)(?:no)?more\b", "(?=[mn])"),  # an optional word: either may come first
+        (r"(?<!\S)(?:no)?\s?more\b", None),  # \s is a class of many characters: unsure
+        (r"^(?:hi\s)?(?:what|who)\b", "(?=[hw])"),
+        (r"\b(?i:stop)\b", None),  # either case
+        (r"(?i)stop", None),
+        (r"\bst[a-z]p", "(?=[s])"),
+        (r"[a-z]+", None),
+        (r".stop", None),
+        (r"(?:stop)?", None),  # matches the empty string
+    ],
+)
+def test_lookahead_only_when_the_first_character_is_certain(source: str, lookahead: str | None) -> None:
+    result = with_lookahead(source)
+    assert result == (source if lookahead is None else f"{lookahead}(?:{source})")
+    re.compile(result)
+
+
+@pytest.mark.parametrize("position", range(len(rules())))
+def test_every_intent_pattern_finds_the_same_matches(position: int) -> None:
+    original = re.compile(rules()[position].source)
+    faster = pattern(position)
+    for text in _texts():
+        assert [m.span() for m in faster.finditer(text)] == [m.span() for m in original.finditer(text)], text
