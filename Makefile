@@ -40,11 +40,11 @@ test: lint unit integration e2e sam-validate sam-build smoke
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m mypy
-	$(PY) -m local_stack.openapi --check
+	$(PY) -m local_stack.openapi_drift --check
 
 # Rewrite the committed OpenAPI document (layers/core/optout/api/openapi.json) from the code.
 openapi: $(STAMP)
-	$(PY) -m local_stack.openapi --write
+	$(PY) -m local_stack.openapi_drift --write
 
 unit: $(STAMP)
 	$(PYTEST) tests/unit -q

@@ -1,6 +1,6 @@
 """The OpenAPI operations of the carrier webhooks, which no Powertools resolver describes.
 
-What each carrier posts and how each request is answered (see optout/webhooks.py and the
+What each carrier posts and how each request is answered (see optout/webhooks/verification.py and the
 inbound and delivery services): 200 once stored, 400 for a payload that cannot be read, 403
 for a bad signature, 404 for an inbox that is not registered, 413 for an oversized body, and
 500 when the inbox's own signing secret cannot be read (our misconfiguration, logged).

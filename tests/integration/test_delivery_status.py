@@ -64,7 +64,7 @@ def inboxes(workspace):
 
 @pytest.fixture
 def sns_cert(monkeypatch):
-    from optout import webhooks
+    from optout.webhooks import verification as webhooks
 
     private_key, cert = carrier_signing.sns_test_certificate()
     monkeypatch.setattr(webhooks, "sns_cert_loader", lambda url: cert)
@@ -531,7 +531,7 @@ def test_the_contacts_own_opt_in_keyword_brings_it_back(api, workspace, inboxes,
         body=body.decode(),
     )
     inbound = lambdas.load_handler(template.functions()["InboundSmsFunction"])
-    from optout import replies
+    from optout import reply_events as replies
 
     monkeypatch.setattr(replies, "publish", lambda batch: 0)
     assert inbound(event, lambdas.LambdaContext("InboundSmsFunction"))["statusCode"] == 200

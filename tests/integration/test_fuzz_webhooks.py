@@ -82,7 +82,7 @@ def inboxes(api, workspace):
 @pytest.fixture
 def writes(ddb_calls, monkeypatch):
     """Count of DynamoDB writes and published replies since the last reset."""
-    from optout import replies
+    from optout import reply_events as replies
 
     published: list[Any] = []
     monkeypatch.setattr(replies, "publish", lambda batch: published.extend(batch) or 0)
@@ -239,7 +239,7 @@ SNS_KEY, SNS_CERT = carrier_signing.sns_test_certificate()
 
 @pytest.fixture
 def aws_inbox(api, workspace, monkeypatch):
-    from optout import webhooks
+    from optout.webhooks import verification as webhooks
 
     monkeypatch.setattr(webhooks, "sns_cert_loader", lambda url: SNS_CERT)
     status, body = api.request("PUT", f"/v1/inboxes/{AWS_NUMBER}", key=workspace["admin"], json_body={"provider": "aws"})

@@ -52,7 +52,7 @@ def inboxes(api, workspace):
 @pytest.fixture
 def published(monkeypatch):
     """Replies published to EventBridge, captured."""
-    from optout import replies
+    from optout import reply_events as replies
 
     sent: list = []
     monkeypatch.setattr(replies, "publish", lambda batch: sent.extend(batch) or 0)
@@ -338,7 +338,7 @@ def test_workspace_keywords(api, workspace, inboxes):
 
 
 def test_aws_inbound_through_sns(api, workspace, inboxes, published, monkeypatch):
-    from optout import webhooks
+    from optout.webhooks import verification as webhooks
 
     private_key, cert = carrier_signing.sns_test_certificate()
     monkeypatch.setattr(webhooks, "sns_cert_loader", lambda url: cert)

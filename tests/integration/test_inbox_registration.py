@@ -139,7 +139,7 @@ def test_bandwidth_callback_from_an_allowed_network_is_processed(locked_bandwidt
 
 
 def test_sns_message_from_a_foreign_topic_is_refused(api, workspace, monkeypatch):
-    from optout import webhooks
+    from optout.webhooks import verification as webhooks
 
     assert api.request("PUT", f"/v1/inboxes/{AWS_INBOX}", key=workspace["admin"], json_body={"provider": "aws"})[0] == 200
     private_key, cert = carrier_signing.sns_test_certificate()

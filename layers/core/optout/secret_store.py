@@ -1,6 +1,6 @@
 """Secrets Manager lookups the API needs: does an inbox's signing secret exist?
 
-Webhooks read secret values through Powertools' cached parameters (optout.webhooks); this
+Webhooks read secret values through Powertools' cached parameters (optout.webhooks.verification); this
 module only answers whether a secret is there, so registering an inbox can refuse a typo.
 """
 

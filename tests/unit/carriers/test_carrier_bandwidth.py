@@ -8,7 +8,7 @@ import pytest
 from carrier_fixtures import SAMPLES, sample_ids, sample_request
 
 from optout.carriers import SignatureError, verify_request
-from optout.carriers.errors import ConfigurationError
+from optout.carriers.carrier_errors import ConfigurationError
 
 CREDS = {"username": "bw-callbacks", "password": "s3cret:with:colons"}
 BANDWIDTH_SAMPLES = [s for s in SAMPLES if s["provider"] == "bandwidth"]

@@ -13,7 +13,7 @@ from carrier_fixtures import EVENTS, SAMPLES, sample_ids
 
 from optout.carriers import SignatureError, SnsMessage, WebhookRequest, verify_request, verify_sns
 from optout.carriers import sns as sns_module
-from optout.carriers.errors import CertificateFetchError, PayloadError
+from optout.carriers.carrier_errors import CertificateFetchError, PayloadError
 from optout.carriers.sns import check_signing_cert_url, string_to_sign
 
 AWS_SNS_SAMPLES = [s for s in SAMPLES if s["file"].endswith(".sns.json")]

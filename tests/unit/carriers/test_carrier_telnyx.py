@@ -9,7 +9,7 @@ from carrier_fixtures import SAMPLES, sample_body, sample_ids, sample_request
 from nacl.signing import SigningKey
 
 from optout.carriers import SignatureError, verify_request
-from optout.carriers.errors import ConfigurationError
+from optout.carriers.carrier_errors import ConfigurationError
 from optout.carriers.signatures import verify_telnyx
 
 NOW = 1_784_289_600

@@ -10,7 +10,7 @@ from carrier_fixtures import SAMPLES, sample_body, sample_ids, sample_request
 from twilio.request_validator import RequestValidator
 
 from optout.carriers import SignatureError, WebhookRequest, verify_request
-from optout.carriers.errors import ConfigurationError
+from optout.carriers.carrier_errors import ConfigurationError
 from optout.carriers.signatures import twilio_signature, verify_twilio
 
 TOKEN = "12345"

@@ -11,7 +11,7 @@ import pytest
 from carrier_fixtures import SAMPLES, sample_body, sample_ids, sample_request
 
 from optout.carriers import SignatureError, WebhookRequest, verify_request
-from optout.carriers.errors import ConfigurationError
+from optout.carriers.carrier_errors import ConfigurationError
 from optout.carriers.signatures import (
     verify_vonage_jwt,
     verify_vonage_sms_signature,

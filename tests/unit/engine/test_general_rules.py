@@ -1,4 +1,4 @@
-"""Rules for kinds of phrasing (intent_general.py), the extra cue kinds (languages/cues_more.py)
+"""Rules for kinds of phrasing (intent_general.py), the extra cue kinds (languages/cue_words_more.py)
 and the ASCII reading of common typographic characters (normalization.py). Examples written for
 these tests, not taken from the corpus."""
 

@@ -1,6 +1,6 @@
 """The API's OpenAPI document: the responses routes declare, and the committed document, served whole.
 
-Each route names the statuses it answers with `responses=`; `python -m local_stack.openapi`
+Each route names the statuses it answers with `responses=`; `python -m local_stack.openapi_drift`
 merges every function's routes and the carrier webhooks into `openapi.json` beside this module
 (`make openapi` rewrites it, `make lint` fails when it differs from the code).
 """

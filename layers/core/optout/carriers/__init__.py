@@ -7,8 +7,7 @@ and ``aws`` (AWS End User Messaging SMS via SNS).
 from __future__ import annotations
 
 from ._common import BROADCAST_QUERY_PARAMS, broadcast_tag
-from .error_codes import ERROR_CODES, ErrorCode, classify_failure, lookup_error
-from .errors import (
+from .carrier_errors import (
     CarrierError,
     CertificateFetchError,
     ConfigurationError,
@@ -16,17 +15,7 @@ from .errors import (
     SignatureError,
     UnsupportedProviderError,
 )
-from .records import (
-    DELIVERY_STATUSES,
-    FAILURE_CLASSES,
-    PROVIDERS,
-    DeliveryOutcome,
-    InboundMessage,
-)
-from .replies import TWIML_CONTENT_TYPE, twiml_message
-from .request import Headers, WebhookRequest
-from .sns import SnsMessage, sns_messages, verify_sns
-from .webhooks import (
+from .dispatch import (
     CREDENTIAL_KEYS,
     parse_inbound,
     parse_inbound_all,
@@ -36,6 +25,17 @@ from .webhooks import (
     send_failure,
     verify_request,
 )
+from .error_codes import ERROR_CODES, ErrorCode, classify_failure, lookup_error
+from .records import (
+    DELIVERY_STATUSES,
+    FAILURE_CLASSES,
+    PROVIDERS,
+    DeliveryOutcome,
+    InboundMessage,
+)
+from .request import Headers, WebhookRequest
+from .sns import SnsMessage, sns_messages, verify_sns
+from .twiml import TWIML_CONTENT_TYPE, twiml_message
 
 __all__ = [
     "BROADCAST_QUERY_PARAMS",

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from .errors import PayloadError
+from .carrier_errors import PayloadError
 from .request import WebhookRequest
 
 Now = datetime | float | int | None

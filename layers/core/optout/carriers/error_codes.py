@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
-from .errors import UnsupportedProviderError
+from .carrier_errors import UnsupportedProviderError
 from .records import FAILED_STATUSES, PROVIDERS, FailureClass
 
 CodeClass = Literal["transient", "permanent", "carrier_opt_out"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .errors import PayloadError
+from .carrier_errors import PayloadError
 
 # Carriers send a few dozen fields; the cap only stops a hostile body from costing much CPU.
 _MAX_FORM_FIELDS = 1000

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlparse
 
 from ._common import Now, constant_time_equal, epoch_seconds
-from .errors import ConfigurationError, PayloadError, SignatureError
+from .carrier_errors import ConfigurationError, PayloadError, SignatureError
 from .request import WebhookRequest
 
 if TYPE_CHECKING:  # cryptography loads only for Telnyx (and SNS): it is a tenth of a cold start

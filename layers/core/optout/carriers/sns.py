@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ._common import Now, as_mapping, parse_iso8601, utc_now
-from .errors import CertificateFetchError, PayloadError, SignatureError
+from .carrier_errors import CertificateFetchError, PayloadError, SignatureError
 from .request import WebhookRequest
 
 if TYPE_CHECKING:  # sns_trust and cryptography load on the first SNS message only

@@ -22,7 +22,7 @@ from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import AuthorityInformationAccessOID
 from cryptography.x509.verification import DNSName, PolicyBuilder, Store, VerificationError
 
-from .errors import SignatureError
+from .carrier_errors import SignatureError
 from .sns import cached_fetch
 
 IssuerLoader = Callable[[str], bytes]

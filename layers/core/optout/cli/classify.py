@@ -13,7 +13,7 @@ import sys
 from typing import TextIO
 
 from optout.engine import EngineSettings, classify
-from optout.engine.models import LONG_MESSAGE_MODES, TYPO_MODES
+from optout.engine.decision import LONG_MESSAGE_MODES, TYPO_MODES
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -10,7 +10,7 @@ it, so a cold start stays cheap. `classify` is the entry point:
 """
 
 from optout.engine.classifier import MAX_INTENT_LENGTH, classify
-from optout.engine.models import (
+from optout.engine.decision import (
     DEFAULT_SETTINGS,
     Action,
     Decision,

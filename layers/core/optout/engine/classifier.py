@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from optout.engine.decision import DEFAULT_SETTINGS, Action, Decision, EngineSettings, Rule
 from optout.engine.detect import detect, foreign_enough, ranked, script_language
 from optout.engine.intent import find_intent
 from optout.engine.intent_guards import is_broadcast, is_instruction, is_unspaced_broadcast
@@ -24,7 +25,6 @@ from optout.engine.keywords import (
     table_for,
 )
 from optout.engine.languages import LANGUAGES, UNSUPPORTED
-from optout.engine.models import DEFAULT_SETTINGS, Action, Decision, EngineSettings, Rule
 from optout.engine.names import NAME_CONFIDENCE, wrong_name
 from optout.engine.normalization import clauses
 from optout.engine.phrases import PHRASE_CONFIDENCE, find_unspaced

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from optout.engine.decision import Action
 from optout.engine.languages import LANGUAGES
-from optout.engine.languages.cues import CUES
-from optout.engine.languages.cues_more import MORE_CUES
-from optout.engine.models import Action
+from optout.engine.languages.cue_words import CUES
+from optout.engine.languages.cue_words_more import MORE_CUES
 from optout.engine.normalization import normalize
 from optout.engine.prefilter import with_lookahead
 

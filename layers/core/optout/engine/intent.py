@@ -19,13 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from optout.engine.decision import Action
 from optout.engine.intent_families import FAMILY_RULES
 from optout.engine.intent_general import GENERAL_RULES
 from optout.engine.intent_guards import is_broadcast, negated
 from optout.engine.intent_pieces import PREFIXES, IntentRule
 from optout.engine.intent_rules import ENGLISH_RULES
 from optout.engine.intent_spanish_french import SPANISH_FRENCH_RULES
-from optout.engine.models import Action
 from optout.engine.optin_help import OPT_IN_HELP_RULES
 from optout.engine.optin_help_general import OPT_IN_HELP_GENERAL_RULES
 from optout.engine.phrases import language_rules

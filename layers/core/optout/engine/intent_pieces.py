@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from optout.engine.models import Action
+from optout.engine.decision import Action
 
 
 def words(text: str) -> frozenset[str]:

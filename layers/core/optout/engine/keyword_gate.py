@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from optout.engine.decision import Action
 from optout.engine.keywords import (
     _RANK,
     FILLER,
@@ -31,7 +32,6 @@ from optout.engine.keywords import (
     squeeze,
 )
 from optout.engine.languages import LANGUAGES
-from optout.engine.models import Action
 from optout.engine.normalization import clauses, plain
 
 

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from optout.engine.decision import Action
 from optout.engine.languages import LANGUAGES
-from optout.engine.models import Action
 from optout.engine.normalization import clauses, plain
 
 _REPEATS = re.compile(r"([^\W\d_])\1+")

@@ -5,8 +5,8 @@ names the messages or the list, or says "back"/"again".
 
 from __future__ import annotations
 
+from optout.engine.decision import Action
 from optout.engine.intent_pieces import IntentRule, rule
-from optout.engine.models import Action
 
 _END = r"(?=\s*(?:$|,|\s(?:please|pls|plz|now|thanks|thank you|thx|ty)\b))"
 _MESSAGES = r"(?:text\s|sms\s|txt\s|email\s)?(?:alerts|texts|txts|messages|msgs|notifications"

@@ -6,8 +6,8 @@ or the messages, and "again"/"back" where the verb alone is everyday talk.
 
 from __future__ import annotations
 
+from optout.engine.decision import Action
 from optout.engine.intent_pieces import IntentRule, rule
-from optout.engine.models import Action
 
 _THINGS = r"(?:(?:text|sms|txt|email)\s)?(?:alerts|texts|txts|messages|msgs|notifications|reminders|updates|deals|offers|list)"
 _CLAUSE_END = r"(?=\s*(?:$|,|\s(?:please|pls|plz|thanks|thank you|thx)\b))"

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from optout.engine.decision import Action
 from optout.engine.intent_pieces import IntentRule
 from optout.engine.languages import LANGUAGES
-from optout.engine.models import Action
 from optout.engine.normalization import clauses, plain
 
 PHRASE_CONFIDENCE = 0.9

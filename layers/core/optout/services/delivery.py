@@ -324,7 +324,7 @@ def record_metrics(results: Sequence[DeliveryResult]) -> None:
 def _process(provider: str, source: Mapping[str, Any]) -> list[DeliveryResult]:
     from optout.carriers import DeliveryOutcome
     from optout.services.accounts import get_workspace
-    from optout.webhooks import verified_webhook
+    from optout.webhooks.verification import verified_webhook
 
     webhook = verified_webhook(provider, "status", source)
     settings = get_workspace(webhook.inbox.workspace_id).settings
@@ -354,7 +354,8 @@ def handle_event(event: Mapping[str, Any]) -> dict[str, Any]:
 
 def receive(provider: str, event: Mapping[str, Any]) -> dict[str, Any]:
     """A carrier's status callback over API Gateway: 200 with what each outcome did."""
-    from optout.webhooks import WebhookRefused, json_response, refusal_response
+    from optout.webhooks.responses import json_response, refusal_response
+    from optout.webhooks.verification import WebhookRefused
 
     try:
         results = _process(provider, event)
@@ -366,7 +367,7 @@ def receive(provider: str, event: Mapping[str, Any]) -> dict[str, Any]:
 def receive_sns(event: Mapping[str, Any]) -> dict[str, Any]:
     """AWS End User Messaging delivery events through SNS. A refused record is logged and dropped:
     raising would make SNS retry a message that can never verify."""
-    from optout.webhooks import WebhookRefused
+    from optout.webhooks.verification import WebhookRefused
 
     processed = refused = 0
     for record in event.get("Records") or []:

@@ -232,7 +232,7 @@ def record_metrics(result: InboundResult) -> None:
 
 
 def _replies_for(results: list[InboundResult], inbox: Inbox, messages: list[InboundMessage]) -> list[Any]:
-    from optout.replies import Reply
+    from optout.reply_events import Reply
 
     return [
         Reply(
@@ -251,7 +251,7 @@ def _replies_for(results: list[InboundResult], inbox: Inbox, messages: list[Inbo
 
 def _process(provider: str, source: Mapping[str, Any]) -> tuple[Inbox, list[InboundMessage], list[InboundResult]]:
     from optout.services.accounts import get_workspace
-    from optout.webhooks import verified_webhook
+    from optout.webhooks.verification import verified_webhook
 
     webhook = verified_webhook(provider, "inbound", source)
     messages = [m for m in webhook.records if isinstance(m, InboundMessage)]
@@ -274,7 +274,8 @@ def _process(provider: str, source: Mapping[str, Any]) -> tuple[Inbox, list[Inbo
 def receive(provider: str, event: Mapping[str, Any]) -> dict[str, Any]:
     """An API Gateway webhook: Twilio gets TwiML with the reply, the others JSON (replies go out by EventBridge)."""
     from optout.carriers import TWIML_CONTENT_TYPE, twiml_message
-    from optout.webhooks import WebhookRefused, json_response, refusal_response
+    from optout.webhooks.responses import json_response, refusal_response
+    from optout.webhooks.verification import WebhookRefused
 
     try:
         inbox, messages, results = _process(provider, event)
@@ -288,7 +289,7 @@ def receive(provider: str, event: Mapping[str, Any]) -> dict[str, Any]:
             "body": twiml_message(reply),
             "isBase64Encoded": False,
         }
-    from optout import replies
+    from optout import reply_events as replies
 
     replies.publish(_replies_for(results, inbox, messages))
     summary = [{"action": r.action, "rule": r.rule, "duplicate": r.duplicate} for r in results]
@@ -298,8 +299,8 @@ def receive(provider: str, event: Mapping[str, Any]) -> dict[str, Any]:
 def receive_sns(event: Mapping[str, Any]) -> dict[str, Any]:
     """AWS End User Messaging two-way SMS through SNS. A refused record is logged and dropped:
     raising would make SNS retry a message that can never verify."""
-    from optout import replies
-    from optout.webhooks import WebhookRefused
+    from optout import reply_events as replies
+    from optout.webhooks.verification import WebhookRefused
 
     processed = refused = 0
     for record in event.get("Records") or []:

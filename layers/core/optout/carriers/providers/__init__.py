@@ -1,4 +1,4 @@
-"""Per-provider adapters; use :mod:`optout.carriers.webhooks` rather than these directly."""
+"""Per-provider adapters; use :mod:`optout.carriers.dispatch` rather than these directly."""
 
 from __future__ import annotations
 

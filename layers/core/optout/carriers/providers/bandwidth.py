@@ -14,7 +14,7 @@ from .._common import (
     parse_iso8601,
     require_str,
 )
-from ..errors import PayloadError
+from ..carrier_errors import PayloadError
 from ..records import DeliveryStatus, InboundMessage
 from ..request import WebhookRequest
 from ..signatures import verify_basic_auth

@@ -8,8 +8,8 @@ from datetime import datetime
 from typing import Any
 
 from .._common import Now, broadcast_id_from_request, first_present
+from ..carrier_errors import PayloadError
 from ..error_codes import classify_failure, lookup_error
-from ..errors import PayloadError
 from ..records import FAILED_STATUSES, DeliveryOutcome, DeliveryStatus, InboundMessage
 from ..request import WebhookRequest
 from ..sns import CertLoader, SnsMessage

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .._common import first_present, normalise_number, optional_str, require_str, unique_values
-from ..errors import PayloadError
+from ..carrier_errors import PayloadError
 from ..records import DeliveryStatus, InboundMessage
 from ..request import WebhookRequest
 from ..signatures import verify_twilio

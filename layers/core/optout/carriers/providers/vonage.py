@@ -17,7 +17,7 @@ from .._common import (
     require_str,
     unique_values,
 )
-from ..errors import PayloadError, SignatureError
+from ..carrier_errors import PayloadError, SignatureError
 from ..records import DeliveryStatus, InboundMessage
 from ..request import WebhookRequest
 from ..signatures import verify_vonage_jwt, verify_vonage_sms_signature

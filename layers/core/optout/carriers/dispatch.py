@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from ._common import Now
-from .errors import CarrierError, PayloadError, UnsupportedProviderError
+from .carrier_errors import CarrierError, PayloadError, UnsupportedProviderError
 from .providers import ADAPTERS, Adapter, Record, Source, VerifyOptions
 from .providers.base import make_outcome
 from .records import DeliveryOutcome, InboundMessage

@@ -1,7 +1,7 @@
 """Build the whole API's OpenAPI document from the code, and keep the committed copy equal to it.
 
-    python -m local_stack.openapi --write   # `make openapi`: rewrite the committed document
-    python -m local_stack.openapi --check   # `make lint`: fail when the code and the document differ
+    python -m local_stack.openapi_drift --write   # `make openapi`: rewrite the committed document
+    python -m local_stack.openapi_drift --check   # `make lint`: fail when the code and the document differ
 
 Every API function's Powertools resolver describes its own routes (with the `responses=` each
 route declares); the carrier webhooks come from local_stack/openapi_webhooks.py. The result must
@@ -141,7 +141,7 @@ def render(document: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m local_stack.openapi", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m local_stack.openapi_drift", description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", action="store_true", help="rewrite the committed document")
     mode.add_argument("--check", action="store_true", help="exit 1 when the committed document is stale")

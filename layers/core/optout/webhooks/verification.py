@@ -7,7 +7,6 @@ and none of them stores or changes anything.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -147,17 +146,4 @@ def _check_source(inbox: Inbox, event: Mapping[str, Any]) -> None:
         raise WebhookRefused(403, "source_not_allowed", "the webhook does not come from the inbox's allowed networks")
 
 
-def json_response(status: int, payload: Any) -> dict[str, Any]:
-    return {
-        "statusCode": status,
-        "headers": {"Content-Type": "application/json"},
-        "body": json.dumps(payload, separators=(",", ":"), default=str),
-        "isBase64Encoded": False,
-    }
-
-
-def refusal_response(error: DomainError) -> dict[str, Any]:
-    return json_response(error.http_status, error.body())
-
-
-__all__ = ["NotFound", "VerifiedWebhook", "WebhookRefused", "json_response", "refusal_response", "verified_webhook"]
+__all__ = ["NotFound", "VerifiedWebhook", "WebhookRefused", "verified_webhook"]

@@ -1,4 +1,4 @@
-"""More cue stems per language, merged into cues.py's table (same kinds), and two more kinds:
+"""More cue stems per language, merged into cue_words.py's table (same kinds), and two more kinds:
 
 how: the question words of "how do I unsubscribe?" ("wie", "jak", "kijan", "kaise", "怎么");
 self: first-person object pronouns that are never subjects, so that a stop verb followed by one
