@@ -10,7 +10,7 @@ from benchmarks.common import TelnyxWebhooks, count_requests, moto_stack, phone,
 def run() -> None:
     with moto_stack():
         webhooks = TelnyxWebhooks("Bench inbound", "InboundSmsFunction", "inbound")
-        from optout import replies
+        from optout import reply_events as replies
 
         replies.publish = lambda batch: 0  # measure storage, not the event bus
 
