@@ -28,7 +28,7 @@ from optout.engine.languages import LANGUAGES, UNSUPPORTED
 from optout.engine.names import NAME_CONFIDENCE, wrong_name
 from optout.engine.normalization import clauses
 from optout.engine.phrases import PHRASE_CONFIDENCE, find_unspaced
-from optout.engine.scope import CALLS, other_channel, texts_wanted
+from optout.engine.scope import CALLS, only_elsewhere, other_channel, texts_wanted
 from optout.engine.texts_kept import texts_kept
 from optout.engine.typos import find_typo
 
@@ -184,9 +184,9 @@ def _about_a_transaction(found: _Found, normalized: str, tokens: list[str]) -> b
         return False
     # Imported here, like the cue reader: most messages never get this far.
     from optout.engine.cues import message_stems
-    from optout.engine.transactions import about_a_transaction, reported_mistake
+    from optout.engine.transactions import about_a_transaction, reported_mistake, retracted
 
-    if reported_mistake(normalized):
+    if reported_mistake(normalized) or retracted(normalized):
         return True
     if found.language == "en":
         return False
@@ -271,7 +271,7 @@ def _intent_decision(
     confidence, detail = found.confidence, f"natural-language opt-out: {found.name}"
     other = other_channel(clause_text, found.start, found.stop) if found.stop else None
     if other is not None:
-        if texts_wanted(clause_text):
+        if texts_wanted(clause_text) or (found.family != "channel" and only_elsewhere(clause_text)):
             return Decision(
                 Action.NONE,
                 Rule.EXCLUSION,

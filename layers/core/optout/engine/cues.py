@@ -17,6 +17,7 @@ from functools import cache
 from optout.engine.decision import Action
 from optout.engine.languages import LANGUAGES
 from optout.engine.languages.cue_words import CUES
+from optout.engine.languages.cue_words_kinds import KIND_CUES
 from optout.engine.languages.cue_words_more import MORE_CUES
 from optout.engine.normalization import normalize
 from optout.engine.prefilter import with_lookahead
@@ -38,7 +39,16 @@ _KINDS = (
     "again",
     "how",
     "self",
+    "why",
+    "often",
+    "excess",
+    "dismiss",
+    "without",
+    "instead",
+    "prefer",
 )
+# Channels named the same way in every language ("nomas x whatsapp", "piszcie na maila").
+_UNIVERSAL = {"channel": ("whatsapp", "telegram", "wechat", "viber", "email", "e mail", "mail")}
 _WHOLE_WORDS = frozenset({"how", "self"})  # short words: never matched as the start of another
 _CLITIC_LANGUAGES = frozenset({"es", "pt", "it"})  # "borrenme", "cancellatemi": the verb carries "me"
 
@@ -54,7 +64,8 @@ class CueMatch:
 @cache
 def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
     merged: dict[str, dict[str, tuple[str, ...]]] = {}
-    for table in (CUES, MORE_CUES):
+    universal = dict.fromkeys(CUES, _UNIVERSAL)
+    for table in (CUES, MORE_CUES, KIND_CUES, universal):
         for code, kinds in table.items():
             into = merged.setdefault(code, {})
             for kind, stems in kinds.items():
@@ -102,7 +113,10 @@ def _pattern(language: str, kind: str) -> re.Pattern[str] | None:
     body = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
     if LANGUAGES[language].unspaced:
         return re.compile(with_lookahead(body.replace(r"\ ", "")))
-    return re.compile(with_lookahead(r"(?<!\S)(?:" + body + ")" + (r"(?!\S)" if kind in _WHOLE_WORDS else "")))
+    # Arabic joins the article and some prepositions to the word: "الايميل", "بالرسائل", "وقف".
+    prefix = r"(?:و?(?:ال|بال|لل|ب|ل)?)" if language == "ar" else ""
+    whole = r"(?!\S)" if kind in _WHOLE_WORDS else ""
+    return re.compile(with_lookahead(r"(?<!\S)" + prefix + "(?:" + body + ")" + whole))
 
 
 def message_stems(language: str) -> tuple[str, ...]:
@@ -129,7 +143,7 @@ def read_cues(language: str | None, normalized: str, tokens: list[str]) -> CueMa
     # don't stop, I'll sue").
     negated = not spec.unspaced and _negated_stop(kinds, tokens)
     size = len(tokens) if not spec.unspaced else len(normalized) // 3
-    name = _decide(hits, size, negated, spec.unspaced)
+    name = _decide(hits, size, negated, spec.unspaced) or _complaint_or_switch(hits, text, language)
     if name is None and spec.unspaced and text.rstrip("了啦吧喔哦呀") in kinds["stop"]:
         name = "request to stop"  # the whole message is one stop word ("退定", "别再发了")
     if name is None and hits["stop"] and not negated and (hits["how"] or _self(language, kinds, tokens)):
@@ -169,6 +183,31 @@ def _decide(hits: dict[str, list[str]], size: int, negated: bool, unspaced: bool
     return None
 
 
+def _complaint_or_switch(hits: dict[str, list[str]], text: str, language: str) -> str | None:
+    """The kinds of cue_words_kinds.py: a dismissal idiom; too many texts; "why" with how often
+    they come; a channel word with "without" or "instead of" the texts."""
+    if hits["dismiss"]:
+        return "dismissal"
+    messages = bool(hits["messages"])
+    if hits["excess"] and messages:
+        return "complaint about too many texts"
+    if hits["why"] and hits["often"] and (messages or hits["want"]):
+        return "complaint, asking why the texts keep coming"
+    if hits["channel"] and messages and (hits["without"] or _instead_of_texts(hits, text, language)):
+        return "channel switch"
+    if hits["channel"] and hits["prefer"] and (hits["negation"] or hits["without"]) and not hits["stop"]:
+        return "channel switch, another channel preferred"
+    return None
+
+
+def _instead_of_texts(hits: dict[str, list[str]], text: str, language: str) -> bool:
+    """ "instead of" the texts, not "texts instead of calls": the texts come after the word."""
+    if not hits["instead"] or LANGUAGES[language].unspaced:
+        return False  # Chinese, Japanese and Korean put the replaced thing first: not read
+    after = text[text.find(hits["instead"][0]) :]
+    return _pattern(language, "messages") is not None and bool(_found(language, "messages", after))
+
+
 def _self(language: str, kinds: dict[str, tuple[str, ...]], tokens: list[str]) -> bool:
     """A stop verb aimed at the writer: "tanggal na po ako", "wypisz mnie", "borrenme"."""
     stops, selves = kinds["stop"], frozenset(kinds.get("self", ()))
@@ -190,14 +229,31 @@ def _unknown_language(tokens: list[str]) -> CueMatch | None:
         for length in range(min(len(token), 9), 4, -1):
             code = table.get(token[:length])
             if code is not None:
-                name = LANGUAGES[code].name
-                return CueMatch(code, f"{name} request to stop", token[:length])
+                # Only with cue words of a language that has the stem around it ("PARAR pfv,
+                # chega"); other words give it another sense ("koniec meczu, wracam").
+                stem = token[:length]
+                sharing = [c for c, kinds in _cues().items() if stem in kinds["stop"]]
+                code = next((c for c in sharing if _only_cue_words(_cues()[c], tokens)), None)
+                if code is None:
+                    return None
+                return CueMatch(code, f"{LANGUAGES[code].name} request to stop", stem)
     return None
 
 
+def _only_cue_words(kinds: dict[str, tuple[str, ...]], tokens: list[str]) -> bool:
+    """Every word is short ("pfv", "ya") or one of the language's cue words ("PARAR pfv, chega")."""
+    stems = tuple(stem for group in kinds.values() for stem in group if " " not in stem)
+    return all(len(token) <= 3 or token.startswith(stems) for token in tokens)
+
+
 def _negated_stop(kinds: dict[str, tuple[str, ...]], tokens: list[str]) -> bool:
-    stops, negations = kinds["stop"], kinds["negation"]
-    return any(token.startswith(stops) and tokens[i - 1].startswith(negations) for i, token in enumerate(tokens) if i)
+    # A negation that is also filler ("ya basta": already enough) negates nothing.
+    stops, negations, filler = kinds["stop"], kinds["negation"], frozenset(kinds["filler"])
+    return any(
+        token.startswith(stops) and tokens[i - 1].startswith(negations) and tokens[i - 1] not in filler
+        for i, token in enumerate(tokens)
+        if i
+    )
 
 
 def _reinforced(kinds: dict[str, tuple[str, ...]], tokens: list[str]) -> str | None:

@@ -23,11 +23,13 @@ from optout.engine.decision import Action
 from optout.engine.intent_families import FAMILY_RULES
 from optout.engine.intent_general import GENERAL_RULES
 from optout.engine.intent_guards import is_broadcast, negated
+from optout.engine.intent_kinds import KIND_RULES
 from optout.engine.intent_pieces import PREFIXES, IntentRule
 from optout.engine.intent_rules import ENGLISH_RULES
 from optout.engine.intent_spanish_french import SPANISH_FRENCH_RULES
 from optout.engine.optin_help import OPT_IN_HELP_RULES
 from optout.engine.optin_help_general import OPT_IN_HELP_GENERAL_RULES
+from optout.engine.optin_help_kinds import OPT_IN_HELP_KIND_RULES
 from optout.engine.phrases import language_rules
 from optout.engine.prefilter import with_lookahead
 
@@ -41,10 +43,12 @@ def rules() -> tuple[IntentRule, ...]:
         *ENGLISH_RULES,
         *FAMILY_RULES,
         *GENERAL_RULES,
+        *KIND_RULES,
         *SPANISH_FRENCH_RULES,
         *language_rules(),
         *OPT_IN_HELP_RULES,
         *OPT_IN_HELP_GENERAL_RULES,
+        *OPT_IN_HELP_KIND_RULES,
     )
 
 

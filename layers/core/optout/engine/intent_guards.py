@@ -10,6 +10,7 @@ from functools import cache
 
 from optout.engine.intent_pieces import words as _words
 from optout.engine.keywords import squeeze
+from optout.engine.normalization import normalize
 from optout.engine.prefilter import with_lookahead
 
 # ---- broadcasts ---------------------------------------------------------------------------------
@@ -155,7 +156,6 @@ _INSTRUCTION_BEFORE = frozenset(
         "mande",
         "antworten",
         "antworte",
-        "sie",
         "senden",
         "schicken",
         "rispondi",
@@ -189,7 +189,7 @@ _CAPS_INSTRUCTION = re.compile(
     r"(?i:\b(?:reply|text|txt|send|textez|envoyez|r\u00e9pondez|responda|responde|envie|env\u00ede"
     r"|antworten sie|antworte|rispondi|invia|odpowiedz|wy\u015blij|voye|so\u1ea1n|tr\u1ea3 l\u1eddi"
     r"|\u043e\u0442\u0432\u0435\u0442\u044c\u0442\u0435|\u043e\u0442\u043f\u0440\u0430\u0432\u044c\u0442\u0435))"
-    r"\s+[\"'\u00ab\u201c]?[A-Z\u00c0-\u00dd\u0110\u0400-\u042f]{2,}\b"
+    r"\s+[\"'\u00ab\u201c]?([A-Z\u00c0-\u00dd\u0110\u0400-\u042f]{2,})\b"
 )
 
 
@@ -197,12 +197,26 @@ def is_instruction(tokens: list[str], keywords: Mapping[str, object], original: 
     """Whether the message tells how to opt out ("reply X to ...") in any language."""
     if len(tokens) < 6:
         return False
-    if original and _CAPS_INSTRUCTION.search(original):
+    if original and any(_instructs(original, found, keywords) for found in _CAPS_INSTRUCTION.finditer(original)):
         return True
     for i, token in enumerate(tokens):
         if squeeze(token) in keywords and (
             (i and tokens[i - 1] in _INSTRUCTION_BEFORE)
+            # German "Senden Sie STOP"; a Polish reflexive "się" (folded "sie") is no instruction
+            or (i > 1 and tokens[i - 1] == "sie" and tokens[i - 2] in _INSTRUCTION_BEFORE)
             or (i + 1 < len(tokens) and tokens[i + 1] in _INSTRUCTION_AFTER)
         ):
             return True
     return False
+
+
+# What may stand before an instruction verb: the start of a sentence, or "or", "to", "please"...
+_OPENING = re.compile(
+    r"(?:^|[.!?,;:\n(\]\"'\u00ab\u201c\u2018]|\b(?:or|and|to|please|pls|just|simply|ou|o|oder|hoac))\s*$", re.IGNORECASE
+)
+
+
+def _instructs(original: str, found: re.Match[str], keywords: Mapping[str, object]) -> bool:
+    """ "Trả lời DUNG", "... or text STOP": the verb opens a sentence or names a keyword;
+    not "you guys text WAY too much"."""
+    return bool(_OPENING.search(original[: found.start()])) or squeeze(normalize(found.group(1))) in keywords

@@ -41,7 +41,7 @@ _SCREEN = re.compile(
 
 def wrong_name(text: str) -> str | None:
     """The name in "I'm not <Name>", or None."""
-    if "not" not in text and "Not" not in text and "know" not in text:
+    if "not" not in text and "Not" not in text and "know" not in text and "isn" not in text and "Isn" not in text:
         return None
     text = text.replace("\u2019", "'")
     if _SCREEN.search(text) is None:

@@ -91,3 +91,15 @@ def other_channel(clause_text: str, start: int, stop: int) -> str | None:
 def texts_wanted(clause_text: str) -> bool:
     """Whether the message says the texts themselves are wanted."""
     return bool(_texts_wanted().search(clause_text))
+
+
+# "remove me from the email list only": the opt-out names another channel and keeps the rest.
+_ONLY_ELSEWHERE = re.compile(
+    r"\b(?:from|of|off)\s(?:the\s|your\s|my\s)?(?:\w+\s){0,2}?(?:email|emails|e mail|newsletters?|mailers?"
+    r"|catalogs?|catalogues?|mailing)\s(?:\w+\s){0,2}?only\b"
+)
+
+
+def only_elsewhere(clause_text: str) -> bool:
+    """Whether an opt-out is restricted to another channel by "only" (not a switch to it)."""
+    return bool(_ONLY_ELSEWHERE.search(clause_text))

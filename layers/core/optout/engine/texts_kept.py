@@ -14,31 +14,40 @@ import re
 # Other channels: words (spaced scripts) and stems (any script).
 _CHANNEL = re.compile(
     r"\b(?:e ?mails?|emailing|mails?|mailowego|maila|newsletter\w*|correos?|courriels?|imel|"
-    r"calls?|calling|llam\w+|appels?|anruf\w*|chiam\w+|dzwon\w*|ligar|ligacoes|rele|tawag|"
-    r"goi dien|звон\w*|рассылк\w*)\b|邮件|电话|電話|メール|メルマガ|이메일|뉴스레터|전화|بريد|ايميل|تتصل|اتصال"
+    r"calls?|calling|llam\w+|appels?|anruf\w*|chiam\w+|dzwon\w*|ligar|ligacoes|rele|tawag\w*|"
+    r"l?infolettres?|goi dien|goi|звон\w*|рассылк\w*)\b|邮件|电话|電話|メール|メルマガ|이메일|뉴스레터|전화|بريد|ايميل|تتصل|اتصال"
 )
 # The texts themselves.
 _TEXTS = re.compile(
     r"\b(?:sms\w*|texts?|texting|txts?|messages?|mensaj\w*|mensage\w*|textos?|teks|messaggi|"
-    r"nachrichten|wiadomosci|tin nhan|nhan tin|смс\w*|сообщени\w*)\b|短信|sms|문자|رسا[يئ]ل"
+    r"nachrichten|wiadomosci|tin nhan|nhan tin|смс\w*|сообщени\w*|scriv\w*|пиш\w*|напиш\w*)\b|短信|sms|문자|"
+    r"رسا[يئ]ل|رسال"
 )
 # Approving words: "ok", "fine", "keep", "still", "rather".
 _APPROVAL = re.compile(
     r"\b(?:ok|okay|fine|good|better|keep|wanted|bien|si|quiero|parfait|va|bon|bene|pode|continuar|"
-    r"continue|lieber|pito|chalu|rakho|bhej|duoc|van|moga|sa ok|можно|норм\w*)\b|"
-    r"没关系|就行|继续|大丈夫|続け|ok|계속|عادي|تمام"
+    r"continue|lieber|pito|chalu|rakho|bhej|duoc|van|moga|sa ok|можно|норм\w*|"
+    # "instead"-like words: "scrivetemi pure", "лучше пишите", "text na lang", "message kar do"
+    r"pure|лучше|na lang|kar do|karo|gard\w*|sim|mejor|melhor|meglio|plutot|mieux|besser|"
+    # a plain "write to me" imperative: "scrivetemi per sms", "напишите", "escríbanme"
+    r"scrivetemi|scrivimi|пишите|напишите|escribanme|escribeme|ecrivez moi|schreibt mir|piszcie)\b|"
+    r"没关系|就行|继续|大丈夫|続け|(?<![a-z])ok(?![a-z])|계속|عادي|تمام|احسن|そのまま"
 )
 _NEGATION = re.compile(
     r"\b(?:no|not|dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|cant|cannot|never|nao|non|ne|nie|pas|nicht|kein\w*|mat|nahi|niente|nada|nunca|stop\w*|"
-    r"cancel\w*|unsubscribe|wag|huwag|khong|dung|basta|нет|не)\b|不|别|別|안|말|ない|لا|مو|ما "
+    r"cancel\w*|unsubscribe|wag|huwag|ayoko|ayaw|band|bas|khong|dung|basta|нет|не)\b|不|别|別|안|말|ない|لا|مو|ما "
 )
+
+
+# "but" turns a sentence as a comma does: "ya no me manden correos pero los mensajes sí".
+_CONTRAST = re.compile(r"\s(?:but|pero|mais|mas|aber|ma|ale|но|nhung|lekin|magar|lakin|لكن|بس)\s")
 
 
 def texts_kept(clause_text: str) -> bool:
     """Whether one clause opts out of another channel while another keeps the texts."""
-    if "," not in clause_text:
+    if "," not in clause_text and _CONTRAST.search(clause_text) is None:
         return False
-    parts = clause_text.split(",")
+    parts = _CONTRAST.sub(",", clause_text).split(",")
     kept = [
         i
         for i, part in enumerate(parts)

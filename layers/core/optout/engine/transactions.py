@@ -26,6 +26,15 @@ _BACK = re.compile(
 )
 
 
+# "quit texting me memes 😂 jk keep them coming": the writer takes the request back.
+_RETRACTION = re.compile(r"\b(?:jk|j k|just kidding|just joking|jkjk)\b")
+
+
+def retracted(normalized: str) -> bool:
+    """A request the writer calls a joke ("jk", "just kidding")."""
+    return bool(_RETRACTION.search(normalized))
+
+
 def reported_mistake(normalized: str) -> bool:
     """An opt-out the writer calls a mistake, with a request to be back on ("... opt me back in")."""
     return bool(_MISTAKE.search(normalized)) and bool(_BACK.search(normalized))

@@ -43,8 +43,9 @@ EUROPEAN: dict[str, dict[str, Any]] = {
         ),
         "opt_in_phrases": ("quiero volver a recibir", "vuelvan a enviar*/mandar*", "suscríbanme/suscribanme"),
         "help_phrases": ("necesito ayuda", "me pueden ayudar", "pueden ayudarme"),
-        "filler": ("por favor", "porfa", "porfavor", "x favor", "gracias", "ya", "ahora"),
+        "filler": ("por favor", "porfa", "porfavor", "x favor", "xfa", "xfavor", "porfis", "gracias", "ya", "ahora"),
         "words": (
+            *("porfa", "porfis", "esto", "estuvo", "este", "tiene"),
             "si",
             "me",
             "las",
@@ -113,7 +114,16 @@ EUROPEAN: dict[str, dict[str, Any]] = {
         ),
         "opt_in_phrases": ("réabonnez/reabonnez moi", "je veux recevoir à/a nouveau"),
         "help_phrases": ("jai besoin daide", "pouvez vous maider"),
-        "filler": ("svp", "stp", "sil vous plait", "merci", "maintenant", "sil te plait"),
+        "filler": (
+            "svp",
+            "stp",
+            "sil vous plait",
+            "merci",
+            "merci bcp",
+            "merci beaucoup",
+            "maintenant",
+            "sil te plait",
+        ),
         "words": (
             "ça",
             "ca",
@@ -164,6 +174,7 @@ EUROPEAN: dict[str, dict[str, Any]] = {
         "help_phrases": ("preciso de ajuda", "pode me ajudar", "podem me ajudar"),
         "filler": ("por favor", "obrigado", "obrigada", "pf", "pfv", "agora", "ja", "com isso"),
         "words": (
+            *("essas", "esses", "dessa", "desse", "toda", "nunca"),
             "por",
             "os",
             "com",
@@ -217,6 +228,7 @@ EUROPEAN: dict[str, dict[str, Any]] = {
         "help_phrases": ("ich brauche hilfe", "können/konnen sie mir helfen"),
         "filler": ("bitte", "danke", "sofort", "jetzt", "endlich"),
         "words": (
+            *("kann", "wie", "den", "ein", "mit", "hier"),
             "jeden",
             "tag",
             "eine",
@@ -278,6 +290,8 @@ EUROPEAN: dict[str, dict[str, Any]] = {
             "un",
             "una",
             "ogni",
+            *("posso", "vorrei", "aiuto", "scrivetemi", "scrivimi", "contattatemi", "niente", "perche"),
+            *("questi", "questa", "sempre", "ancora", "cosa", "sto", "sti"),
             "con",
             "le",
             "vostre",
