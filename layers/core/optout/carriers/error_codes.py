@@ -1,14 +1,14 @@
 """Per-provider delivery error codes and how each one is treated.
 
-One data table (Infobip's model: a class on every code, compliance.md §6). Classes:
+One data table (Infobip's model: a class on every code, docs/carriers.md §6). Classes:
 
 * ``carrier_opt_out`` - the recipient opted out at the carrier/provider: an opt-out signal.
 * ``permanent`` - the number cannot receive SMS (invalid, deactivated, landline): suppress.
 * ``transient`` - anything else, including sender/content/campaign problems (not a fault of the
-  number) and codes whose meaning is our judgement (marked ``*`` in carriers.md §8). Transient
+  number) and codes whose meaning is our judgement (docs/carriers.md §6). Transient
   failures should feed an "N consecutive failures within a window" rule, never suppress at once.
 
-Sources name the carriers.md section and the provider page it cites.
+Sources name the docs/carriers.md section and the provider's page.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ CodeClass = Literal["transient", "permanent", "carrier_opt_out"]
 _T: CodeClass = "transient"
 _P: CodeClass = "permanent"
 _O: CodeClass = "carrier_opt_out"
-JUDGEMENT = "classification is a judgement (carriers.md §8 '*'): count, don't suppress at once"
+JUDGEMENT = "classification is a judgement (docs/carriers.md §6): count, don't suppress at once"
 NOT_RECIPIENT = "sender/content/campaign problem, not a fault of the number"
 
 
@@ -54,7 +54,7 @@ _TWILIO_ERRORS = "https://www.twilio.com/docs/api/errors"
 _TWILIO = [
     *_table(
         "twilio",
-        f"carriers.md §1.3; {_TWILIO_ERRORS}/30003",
+        f"docs/carriers.md §1.1; {_TWILIO_ERRORS}/30003",
         [
             (
                 "30003",
@@ -66,7 +66,7 @@ _TWILIO = [
     ),
     *_table(
         "twilio",
-        "carriers.md §1.3 (text from a public copy of Twilio's error texts, "
+        "docs/carriers.md §1.1 (text from a public copy of Twilio's error texts, "
         "https://assets.ecourtdate.com/app/js/error_reasons.json)",
         [
             ("30005", "Unknown destination handset", _P),
@@ -75,14 +75,14 @@ _TWILIO = [
     ),
     *_table(
         "twilio",
-        f"carriers.md §1.3; {_TWILIO_ERRORS}/30006",
+        f"docs/carriers.md §1.1; {_TWILIO_ERRORS}/30006",
         [
             ("30006", "Landline or unreachable carrier", _P),
         ],
     ),
     *_table(
         "twilio",
-        "carriers.md §1.3, §8 (titles via "
+        "docs/carriers.md §1.1, §6 (titles via "
         "https://github.com/TundraSoft/tundra-connect/wiki/Twilio-Errors)",
         [
             (
@@ -98,14 +98,14 @@ _TWILIO = [
     ),
     *_table(
         "twilio",
-        f"carriers.md §1.3; {_TWILIO_ERRORS}/21635",
+        f"docs/carriers.md §1.1; {_TWILIO_ERRORS}/21635",
         [
             ("21635", "'To' number cannot be a landline", _P),
         ],
     ),
     *_table(
         "twilio",
-        "carriers.md §1.3",
+        "docs/carriers.md §1.1",
         [
             ("30007", "Message filtered", _T, NOT_RECIPIENT),
             ("30008", "Unknown error", _T),
@@ -113,7 +113,7 @@ _TWILIO = [
     ),
     *_table(
         "twilio",
-        f"carriers.md §1.3, §8; {_TWILIO_ERRORS}/63014",
+        f"docs/carriers.md §1.1, §6; {_TWILIO_ERRORS}/63014",
         [
             (
                 "63014",
@@ -128,7 +128,7 @@ _TWILIO = [
 _TELNYX = [
     *_table(
         "telnyx",
-        "carriers.md §2.3; https://developers.telnyx.com/docs/messaging/messages/error-codes",
+        "docs/carriers.md §2.1; https://developers.telnyx.com/docs/messaging/messages/error-codes",
         [
             ("40001", "Not routable (landline or non-routable number)", _P),
             ("40002", "Blocked as spam (temporary)", _T, NOT_RECIPIENT),
@@ -145,21 +145,21 @@ _TELNYX = [
     ),
     *_table(
         "telnyx",
-        "carriers.md §2.3; https://developers.telnyx.com/api/errors/40300",
+        "docs/carriers.md §2.1; https://developers.telnyx.com/api/errors/40300",
         [
             ("40300", "Blocked due to STOP message", _O, "HTTP 409 on send; permanent until START"),
         ],
     ),
     *_table(
         "telnyx",
-        "carriers.md §2.3; https://developers.telnyx.com/development/api-fundamentals/api-errors",
+        "docs/carriers.md §2.1; https://developers.telnyx.com/development/api-fundamentals/api-errors",
         [
             ("10002", "Invalid phone number", _P),
         ],
     ),
 ]
 
-_BANDWIDTH_SRC = "carriers.md §3.3; https://dev.bandwidth.com/docs/messaging/errors"
+_BANDWIDTH_SRC = "docs/carriers.md §3.1; https://dev.bandwidth.com/docs/messaging/errors"
 _BANDWIDTH_SERVICE = (
     "5100",
     "5101",
@@ -272,7 +272,7 @@ _BANDWIDTH = [
 _VONAGE = [
     *_table(
         "vonage",
-        "carriers.md §4.1; https://developer.vonage.com/en/api-errors/messages",
+        "docs/carriers.md §4.1; https://developer.vonage.com/en/api-errors/messages",
         [
             ("1050", "Number barred", _P),
             ("1170", "Invalid or Missing Msisdn Param", _P),
@@ -295,7 +295,7 @@ _VONAGE = [
     ),
     *_table(
         "vonage",
-        "carriers.md §4.2 (SMS API DLR err-code); "
+        "docs/carriers.md §4.2 (SMS API DLR err-code); "
         "https://developer.vonage.com/messaging/sms/guides/delivery-receipts",
         [
             ("1", "Unknown", _T),
@@ -322,7 +322,7 @@ _VONAGE = [
 _AWS = [
     *_table(
         "aws",
-        "carriers.md §7.3; "
+        "docs/carriers.md §5.2; "
         "https://docs.aws.amazon.com/sms-voice/latest/userguide/configuration-sets-event-types.html",
         [
             ("TEXT_INVALID", "destination phone number is not valid", _P),
@@ -344,7 +344,7 @@ _AWS = [
     ),
     *_table(
         "aws",
-        "carriers.md §7.3 (SendTextMessage ConflictException.Reason, "
+        "docs/carriers.md §5.2 (SendTextMessage ConflictException.Reason, "
         "ConflictExceptionReason enum in the AWS SDK models)",
         [
             (

@@ -36,7 +36,7 @@ class InboundMessage:
     # Provider timestamp of the message (UTC); None when the provider sends none.
     sent_at: datetime | None
     # Twilio Advanced Opt-Out keyword type (STOP/START/HELP): Twilio already replied, so the
-    # service must not send a second confirmation (compliance.md §4).
+    # service must not send a second confirmation (docs/compliance.md §2).
     carrier_opt_out_type: str | None
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 

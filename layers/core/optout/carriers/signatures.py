@@ -300,7 +300,7 @@ def _check_jwt_times(
 # --- Vonage SMS API (legacy): ``sig`` parameter ----------------------------------------------
 
 # "md5hash" is the dashboard's plain "MD5 hash" mode: md5(params + secret). The others are
-# HMACs. Note vonage-http-client >= 2024 treats "md5" as HMAC-MD5 (carriers.md §4.2).
+# HMACs. Note vonage-http-client >= 2024 treats "md5" as HMAC-MD5 (docs/carriers.md §4.2).
 VONAGE_SMS_SIGNATURE_METHODS = ("md5hash", "md5", "sha1", "sha256", "sha512")
 
 

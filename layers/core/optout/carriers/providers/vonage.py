@@ -131,7 +131,7 @@ def _messages_api(request: WebhookRequest, data: Mapping[str, Any]) -> Record:
 
 
 def _messages_error(error: Any) -> tuple[str | None, str | None]:
-    """``error.title`` holds the numeric code (carriers.md §4.1); newer payloads put a text
+    """``error.title`` holds the numeric code (docs/carriers.md §4.1); newer payloads put a text
     title there and the code only in the ``type`` URL fragment (``…#1240``)."""
     if error is None:
         return None, None
