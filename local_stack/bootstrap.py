@@ -127,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         names = template.create_resources(boto3.Session())
         base_url = f"http://{_url_host(args.host)}:{server.server_address[1]}"
         # Carriers sign the URL they call (Twilio); here that is this server, not API Gateway.
+        # Set before the layer is first imported (preload): optout.config reads the environment once.
         os.environ["WEBHOOK_BASE_URL"] = base_url
         server.api.preload()
         routes = server.api.router.routes

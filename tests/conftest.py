@@ -25,6 +25,9 @@ os.environ["POWERTOOLS_DEV"] = "false"
 moto_patches.apply()
 
 os.environ.update(template.local_environment())
+from optout import config as optout_config  # noqa: E402
+
+optout_config.reset()  # the layer reads the environment once; from here on, the one set above
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -43,6 +46,14 @@ def _trust_test_sns_root(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sns_trust, "trust_store_override", carrier_signing.sns_test_trust_store())
 
 
+@pytest.fixture(autouse=True)
+def _fresh_config() -> Iterator[None]:
+    """A test that changes the environment calls optout.config.reset(); this resets after it too, so the
+    settings it read never reach the next test."""
+    yield
+    optout_config.reset()
+
+
 def _refuse_scan(**_: Any) -> None:
     raise AssertionError("the code issued a DynamoDB Scan; every read path must use keys or indexes")
 
@@ -53,14 +64,12 @@ def aws() -> Iterator[None]:
     from aws_lambda_powertools.utilities import parameters
     from moto import mock_aws
 
-    from optout import repository
-    from optout.services import accounts, inboxes
+    from optout import repository, ttl_cache
 
     with mock_aws():
         repository.dynamodb_client.cache_clear()
-        accounts._workspace_cache.clear()
-        inboxes._cache.clear()
-        parameters.clear_caches()
+        ttl_cache.clear_all()  # workspaces, inboxes, SNS certificates...
+        parameters.clear_caches()  # Powertools' own cache of signing secrets
         template.create_resources(boto3.Session())
         repository.dynamodb_client().meta.events.register("before-call.dynamodb.Scan", _refuse_scan)
         yield

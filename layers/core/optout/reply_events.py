@@ -6,7 +6,6 @@ Twilio's replies go back as TwiML in the webhook response instead.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 import boto3
 from botocore.exceptions import BotoCoreError, ClientError
 
+from optout.config import settings
 from optout.observability import logger
 
 SOURCE = "optout"
@@ -40,6 +40,7 @@ def _events_client() -> Any:
 def publish(replies: list[Reply]) -> int:
     """Publish replies; returns how many failed (logged, never raised: the opt-out is stored)."""
     failed = 0
+    bus = settings().require("replies_bus") if replies else ""
     for start in range(0, len(replies), _PUT_EVENTS_LIMIT):
         batch = replies[start : start + _PUT_EVENTS_LIMIT]
         entries = [
@@ -47,7 +48,7 @@ def publish(replies: list[Reply]) -> int:
                 "Source": SOURCE,
                 "DetailType": DETAIL_TYPE,
                 "Detail": json.dumps(asdict(reply)),
-                "EventBusName": os.environ["REPLIES_BUS"],
+                "EventBusName": bus,
             }
             for reply in batch
         ]

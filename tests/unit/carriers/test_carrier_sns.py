@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from carrier_fixtures import EVENTS, SAMPLES, sample_ids
 
-from optout.carriers import SignatureError, SnsMessage, WebhookRequest, verify_request, verify_sns
+from optout.carriers import SignatureError, WebhookRequest, verify_request, verify_sns
 from optout.carriers import sns as sns_module
 from optout.carriers.carrier_errors import CertificateFetchError, PayloadError
-from optout.carriers.sns import check_signing_cert_url, string_to_sign
+from optout.carriers.sns import SnsMessage, check_signing_cert_url, string_to_sign
 
 AWS_SNS_SAMPLES = [s for s in SAMPLES if s["file"].endswith(".sns.json")]
 CERT_URL = "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-test.pem"

@@ -1,4 +1,4 @@
-"""Amazon SNS envelopes: normalisation and message-signature verification (carriers.md §7.2).
+"""Amazon SNS envelopes: normalisation and message-signature verification (docs/carriers.md §5.1).
 
 AWS End User Messaging SMS publishes inbound SMS and delivery events to SNS topics, which reach
 us either as an SNS→Lambda event (``Records[].Sns``, keys ``SigningCertUrl``/``UnsubscribeUrl``)
@@ -15,13 +15,14 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+from optout.ttl_cache import TtlCache
 
 from ._common import Now, as_mapping, parse_iso8601, utc_now
 from .carrier_errors import CertificateFetchError, PayloadError, SignatureError
@@ -186,8 +187,8 @@ def check_signing_cert_url(url: str | None) -> str:
     return url
 
 
-_fetch_cache: dict[str, bytes] = {}
-_fetch_cache_lock = threading.Lock()
+# Certificates are fetched once per container (None: they never expire here; a rotated one has a new URL).
+_fetch_cache: TtlCache[str, bytes] = TtlCache("sns certificates", None)
 
 
 def cached_fetch(url: str, *, timeout: float, max_bytes: int, what: str) -> bytes:
@@ -195,10 +196,10 @@ def cached_fetch(url: str, *, timeout: float, max_bytes: int, what: str) -> byte
 
     Serves both the signing certificate and its issuer (sns_trust): one cache, cleared together.
     """
-    with _fetch_cache_lock:
-        cached = _fetch_cache.get(url)
-    if cached is not None:
-        return cached
+    return _fetch_cache.get_or_load(url, lambda: _fetch(url, timeout=timeout, max_bytes=max_bytes, what=what))
+
+
+def _fetch(url: str, *, timeout: float, max_bytes: int, what: str) -> bytes:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (checked by callers)
             data: bytes = response.read(max_bytes + 1)
@@ -206,8 +207,6 @@ def cached_fetch(url: str, *, timeout: float, max_bytes: int, what: str) -> byte
         raise CertificateFetchError(f"could not fetch {what}: {exc}") from exc
     if len(data) > max_bytes:
         raise CertificateFetchError(f"{what} is unexpectedly large")
-    with _fetch_cache_lock:
-        _fetch_cache[url] = data
     return data
 
 
@@ -218,8 +217,7 @@ def fetch_certificate(url: str, *, timeout: float = DEFAULT_FETCH_TIMEOUT_SECOND
 
 
 def clear_certificate_cache() -> None:
-    with _fetch_cache_lock:
-        _fetch_cache.clear()
+    _fetch_cache.clear()
 
 
 def check_timestamp(message: SnsMessage, now: Now, max_age_seconds: int) -> None:

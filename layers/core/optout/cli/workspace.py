@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
+from optout.config import settings
 from optout.errors import DomainError
 
 
@@ -21,7 +21,7 @@ def main(argv: list[str]) -> int:
     create.add_argument("name")
     create.add_argument("--region", default="US", help="default phone region (ISO 3166), default US")
     args = parser.parse_args(argv)
-    if not os.environ.get("ACCOUNTS_TABLE"):
+    if not settings().accounts_table:
         print("set ACCOUNTS_TABLE to the stack's AccountsTableName output", file=sys.stderr)
         return 2
     from optout.services import accounts

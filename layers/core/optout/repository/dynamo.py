@@ -3,7 +3,6 @@ ClientError mapper, the BatchGetItem retry and the Query pager. Nothing here cal
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -17,6 +16,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from optout import storage_errors
+from optout.config import settings
 from optout.errors import Conflict, StorageError
 from optout.models import iso
 from optout.repository.cursors import check_start_key, invalid_cursor
@@ -36,31 +36,31 @@ def dynamodb_client() -> Any:
 
 
 def contacts_table() -> str:
-    return os.environ["CONTACTS_TABLE"]
+    return settings().require("contacts_table")
 
 
 def events_table() -> str:
-    return os.environ["EVENTS_TABLE"]
+    return settings().require("events_table")
 
 
 def accounts_table() -> str:
-    return os.environ["ACCOUNTS_TABLE"]
+    return settings().require("accounts_table")
 
 
 def idempotency_table() -> str:
-    return os.environ["IDEMPOTENCY_TABLE"]
+    return settings().require("idempotency_table")
 
 
 def delivery_failures_table() -> str:
-    return os.environ["DELIVERY_FAILURES_TABLE"]
+    return settings().require("delivery_failures_table")
 
 
 def report_counters_table() -> str:
-    return os.environ["REPORT_COUNTERS_TABLE"]
+    return settings().require("report_counters_table")
 
 
 def review_table() -> str:
-    return os.environ["REVIEW_QUEUE_TABLE"]
+    return settings().require("review_queue_table")
 
 
 # --- serialisation -------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import time
 from typing import Any
 
 from pydantic import ValidationError
@@ -12,10 +11,11 @@ from pydantic import ValidationError
 from optout import admin_keys, repository
 from optout.errors import Forbidden, InvalidInput, NotFound, Unauthorized
 from optout.models import ApiKey, Principal, Role, Workspace, WorkspaceSettings, utc_now
+from optout.ttl_cache import TtlCache
 
 KEY_PREFIX = "oo_"
 _SETTINGS_TTL_SECONDS = 10.0
-_workspace_cache: dict[str, tuple[float, Workspace]] = {}
+_workspace_cache: TtlCache[str, Workspace] = TtlCache("workspaces", _SETTINGS_TTL_SECONDS)
 
 
 def hash_api_key(plain_key: str) -> str:
@@ -114,13 +114,7 @@ def revoke_api_key(principal: Principal, key_id: str) -> ApiKey:
 
 def get_workspace(workspace_id: str) -> Workspace:
     """The workspace, cached for a few seconds: most requests need only its settings."""
-    cached = _workspace_cache.get(workspace_id)
-    now = time.monotonic()
-    if cached and now - cached[0] < _SETTINGS_TTL_SECONDS:
-        return cached[1]
-    workspace = repository.get_workspace(workspace_id)
-    _workspace_cache[workspace_id] = (now, workspace)
-    return workspace
+    return _workspace_cache.get_or_load(workspace_id, lambda: repository.get_workspace(workspace_id))
 
 
 def get_settings(principal: Principal) -> WorkspaceSettings:
@@ -143,5 +137,5 @@ def update_settings(principal: Principal, changes: dict[str, Any]) -> WorkspaceS
         workspace.model_copy(update={"settings": settings, "version": workspace.version + 1}),
         expected_version=workspace.version,
     )
-    _workspace_cache.pop(principal.workspace_id, None)
+    _workspace_cache.invalidate(principal.workspace_id)
     return settings

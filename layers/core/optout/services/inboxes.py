@@ -6,7 +6,6 @@ A workspace's signing secrets live under its own Secrets Manager namespace,
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 
 from optout import repository, secret_store
@@ -15,9 +14,10 @@ from optout.models import PROVIDERS, Inbox, Principal, utc_now
 from optout.phones import normalize_phone
 from optout.services.accounts import require_admin
 from optout.source_networks import canonical_networks
+from optout.ttl_cache import TtlCache
 
 _CACHE_SECONDS = 60.0
-_cache: dict[str, tuple[float, Inbox | None]] = {}
+_cache: TtlCache[str, Inbox | None] = TtlCache("inboxes", _CACHE_SECONDS)
 
 
 def _taken() -> Conflict:
@@ -98,7 +98,7 @@ def register_inbox(
         repository.put_inbox(inbox)
     except Conflict:
         raise _taken() from None
-    _cache.pop(number, None)
+    _cache.invalidate(number)
     return inbox
 
 
@@ -113,16 +113,10 @@ def delete_inbox(principal: Principal, raw_number: str) -> Inbox:
     if inbox is None or inbox.workspace_id != principal.workspace_id:
         raise NotFound("inbox not found", code="inbox_not_found")
     repository.delete_inbox(inbox)
-    _cache.pop(number, None)
+    _cache.invalidate(number)
     return inbox
 
 
 def find_inbox(number: str) -> Inbox | None:
     """The inbox a carrier message was sent to, cached briefly: it is read on every webhook."""
-    now = time.monotonic()
-    cached = _cache.get(number)
-    if cached and now - cached[0] < _CACHE_SECONDS:
-        return cached[1]
-    inbox = repository.get_inbox(number)
-    _cache[number] = (now, inbox)
-    return inbox
+    return _cache.get_or_load(number, lambda: repository.get_inbox(number))

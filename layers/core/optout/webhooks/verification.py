@@ -7,7 +7,6 @@ and none of them stores or changes anything.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +23,7 @@ from optout.carriers import (
     parse_status_all,
     verify_request,
 )
+from optout.config import VARIABLES, settings
 from optout.errors import DomainError, InvalidPhone, NotFound
 from optout.models import Inbox
 from optout.observability import logger
@@ -37,7 +37,7 @@ SECRET_MAX_AGE_SECONDS = 300
 # Tests and the local stack may replace how SNS signing certificates are fetched (None: default).
 sns_cert_loader: Callable[[str], bytes] | None = None
 # The stack's own SNS topics (template.yaml): an AWS inbox naming no topic accepts only these.
-SNS_TOPIC_VARIABLES = {"inbound": "INBOUND_SNS_TOPIC_ARN", "status": "DELIVERY_SNS_TOPIC_ARN"}
+SNS_TOPIC_SETTINGS = {"inbound": "inbound_sns_topic_arn", "status": "delivery_sns_topic_arn"}
 
 
 class WebhookRefused(DomainError):
@@ -55,9 +55,10 @@ class VerifiedWebhook:
 
 
 def _sns_topics(inbox: Inbox, kind: str) -> dict[str, Any]:
-    topics = inbox.topic_arn or os.environ.get(SNS_TOPIC_VARIABLES[kind], "")
+    name = SNS_TOPIC_SETTINGS[kind]
+    topics = inbox.topic_arn or getattr(settings(), name)
     if not topics.strip():
-        logger.error("no SNS topic to accept", extra={"inbox": inbox.number, "variable": SNS_TOPIC_VARIABLES[kind]})
+        logger.error("no SNS topic to accept", extra={"inbox": inbox.number, "variable": VARIABLES[name]})
         raise WebhookRefused(500, "inbox_misconfigured", "no SNS topic is configured for this inbox")
     return {"topic_arn": topics}
 
@@ -78,7 +79,7 @@ def _signing_secret(inbox: Inbox, kind: str) -> dict[str, Any]:
 
 
 def _request_of(event: Mapping[str, Any]) -> WebhookRequest:
-    base = os.environ.get("WEBHOOK_BASE_URL", "").rstrip("/")
+    base = settings().webhook_base_url
     public_url = f"{base}{event.get('path') or ''}" if base else None
     return WebhookRequest.from_api_gateway(event, public_url=public_url)
 

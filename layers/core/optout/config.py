@@ -1,0 +1,87 @@
+"""The process environment, read once: table names, the report job's bucket and queue, the SNS
+topics and public URL of the webhooks, the replies bus (template.yaml sets them per function).
+
+`settings()` builds a frozen `Settings` on first use and keeps it for the life of the process (a
+Lambda container's environment never changes). A function gets only the variables its own
+resources need, so every value is optional here and `require` names the missing variable when a
+code path needs one its function lacks. Whoever changes the environment after the first read (the
+tests, the local stack's bootstrap) calls `reset()`.
+
+Powertools' own variables (POWERTOOLS_*, LAMBDA_TASK_ROOT) are not read here: Powertools reads
+them itself, and observability.py asks the same questions it does.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from functools import cache
+
+
+class MissingSetting(RuntimeError):
+    """A code path needs a variable its function's environment does not set (a deployment bug)."""
+
+    def __init__(self, variable: str) -> None:
+        super().__init__(f"the environment variable {variable} is not set")
+        self.variable = variable
+
+
+# Field name -> environment variable.
+VARIABLES = {
+    "contacts_table": "CONTACTS_TABLE",
+    "events_table": "EVENTS_TABLE",
+    "accounts_table": "ACCOUNTS_TABLE",
+    "idempotency_table": "IDEMPOTENCY_TABLE",
+    "delivery_failures_table": "DELIVERY_FAILURES_TABLE",
+    "report_counters_table": "REPORT_COUNTERS_TABLE",
+    "review_queue_table": "REVIEW_QUEUE_TABLE",
+    "reports_bucket": "REPORTS_BUCKET",
+    "report_job_queue_url": "REPORT_JOB_QUEUE_URL",
+    "inbound_sns_topic_arn": "INBOUND_SNS_TOPIC_ARN",
+    "delivery_sns_topic_arn": "DELIVERY_SNS_TOPIC_ARN",
+    "webhook_base_url": "WEBHOOK_BASE_URL",
+    "replies_bus": "REPLIES_BUS",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Each value as set, or "" when the function's environment lacks it."""
+
+    contacts_table: str = ""
+    events_table: str = ""
+    accounts_table: str = ""
+    idempotency_table: str = ""
+    delivery_failures_table: str = ""
+    report_counters_table: str = ""
+    review_queue_table: str = ""
+    reports_bucket: str = ""
+    report_job_queue_url: str = ""
+    inbound_sns_topic_arn: str = ""
+    delivery_sns_topic_arn: str = ""
+    webhook_base_url: str = ""  # without a trailing "/"
+    replies_bus: str = ""
+
+    def require(self, name: str) -> str:
+        """The value of field `name`; MissingSetting (naming the variable) if it is not set."""
+        value: str = getattr(self, name)
+        if not value:
+            raise MissingSetting(VARIABLES[name])
+        return value
+
+
+def from_environment(environ: dict[str, str] | os._Environ[str]) -> Settings:
+    values = {field.name: environ.get(VARIABLES[field.name], "") for field in fields(Settings)}
+    values["webhook_base_url"] = values["webhook_base_url"].rstrip("/")
+    return Settings(**values)
+
+
+@cache
+def settings() -> Settings:
+    """The settings of this process, read from the environment on first use."""
+    return from_environment(os.environ)
+
+
+def reset() -> None:
+    """Read the environment again on next use (tests and the local stack change it)."""
+    settings.cache_clear()
