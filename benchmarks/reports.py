@@ -59,17 +59,17 @@ def _seed(total: int) -> None:
 
 def _measure(total: int, filters: dict[str, str], share: float) -> tuple[Any, ...]:
     from optout.models import ContactStatus
-    from optout.services import reports
+    from optout.services import report_rows
 
     # A range holding a few pages of rows whatever the table size and filters.
     days = max(1, round(DAYS * PAGES * PAGE_SIZE * 1.5 / (total * 0.9 * 2 / 3 * share)))
     start = datetime(2026, 3, 1, tzinfo=UTC)
-    query = reports.RowQuery(ContactStatus.OPTED_OUT, start, start + timedelta(days=min(days, 300)), **filters)
+    query = report_rows.RowQuery(ContactStatus.OPTED_OUT, start, start + timedelta(days=min(days, 300)), **filters)
     read = rows = 0
     cursor = None
     with count_requests() as requests:
         for _ in range(PAGES):
-            page = reports.row_report("ws_bench", query, limit=PAGE_SIZE, cursor=cursor)
+            page = report_rows.row_report("ws_bench", query, limit=PAGE_SIZE, cursor=cursor)
             read, rows = read + page.items_read, rows + len(page.rows)
             cursor = page.next_cursor
             if cursor is None:

@@ -3,27 +3,44 @@
 One handler serves four kinds of event: API Gateway requests (the reports), DynamoDB stream
 batches (counters), the EventBridge schedule (queues the job: one message per workspace) and SQS
 batches of the job queue (each message writes one workspace's files). The job and its SVG chart
-are imported only when a schedule or queue event arrives, so API requests never pay for them.
+are imported only when a schedule or queue event arrives, so API requests never pay for them; the
+API's resolver is built on the first API request, so stream batches (most of this function's
+invocations, one per burst of table writes) never pay for routing and request validation.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from optout.api.http import build_app, handle_api
-from optout.api.routes import reports as report_routes
 from optout.observability import MetricUnit, logger, metrics, tracer
-from optout.services import reports
+from optout.services import report_counters
 
-# The reports API's routes are a Router in the core layer (optout.api.routes.reports).
-app = build_app("Opt-out service: reports API", report_routes.router)
+if TYPE_CHECKING:
+    from aws_lambda_powertools.event_handler import APIGatewayRestResolver
+
+
+@cache
+def _api() -> APIGatewayRestResolver:
+    """The reports API's resolver (its routes: a Router in optout.api.routes.reports), built once."""
+    from optout.api.http import build_app
+    from optout.api.routes import reports as report_routes
+
+    return build_app("Opt-out service: reports API", report_routes.router)
+
+
+def __getattr__(name: str) -> Any:
+    # `app.app` is the resolver, as in every API function (the OpenAPI document reads it).
+    if name == "app":
+        return _api()
+    raise AttributeError(name)
 
 
 def _on_stream(event: dict[str, Any]) -> dict[str, Any]:
     records = event.get("Records") or []
-    updated = reports.apply_stream_records(records)
+    updated = report_counters.apply_stream_records(records)
     logger.info("counters updated", extra={"records": len(records), "counter_items": updated})
     metrics.add_metric(name="CounterRecords", unit=MetricUnit.Count, value=len(records))
     return {"records": len(records), "counter_items": updated}
@@ -65,5 +82,7 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
         return _on_schedule(event)
     if kind == "queue":
         return _on_queue(event, context)
+    from optout.api.http import handle_api
+
     logger.set_correlation_id((event.get("requestContext") or {}).get("requestId"))
-    return handle_api(app, event, context)
+    return handle_api(_api(), event, context)

@@ -32,9 +32,10 @@ ROUND_DAYS = 7
 def _seed(workspace_id: str, contacts: int, seed: int) -> list:
     """Contacts change status once a round (through the repository's write path), each round in
     its own week, so the events are in time order per contact. Returns every event written."""
-    from optout import consent, repository
-    from optout.consent import StatusContext
+    from optout import repository
     from optout.models import ContactStatus, Initiator, InitiatorType, Reason
+    from optout.rules import consent
+    from optout.rules.consent import StatusContext
 
     rnd = random.Random(seed)
     current: dict[str, object] = {}
@@ -165,16 +166,17 @@ def test_opt_out_report_reads_about_one_item_per_row(api, workspace, seeded, ddb
 
 
 def _assert_reads_about_one_item_per_row(workspace, seeded, ddb_calls, filters):
-    from optout.services import reports
+    from optout.models import ContactStatus
+    from optout.services import report_rows
 
-    query = reports.RowQuery(
-        reports.ContactStatus.OPTED_OUT, datetime(2026, 3, 20, tzinfo=UTC), datetime(2026, 4, 17, tzinfo=UTC), **filters
+    query = report_rows.RowQuery(
+        ContactStatus.OPTED_OUT, datetime(2026, 3, 20, tzinfo=UTC), datetime(2026, 4, 17, tzinfo=UTC), **filters
     )
     read = returned = 0
     cursor = None
     while True:
         ddb_calls.clear()
-        page = reports.row_report(workspace["id"], query, limit=100, cursor=cursor)
+        page = report_rows.row_report(workspace["id"], query, limit=100, cursor=cursor)
         assert set(ddb_calls) == {"Query"}
         read, returned = read + page.items_read, returned + len(page.rows)
         cursor = page.next_cursor
@@ -364,9 +366,10 @@ def test_scheduled_job_writes_the_days_files_and_rewrites_them(workspace, other_
 
 def test_a_retried_stream_batch_is_counted_once(aws, workspace):
     """Lambda redelivers a failed stream batch: its counters must not be added twice."""
-    from optout import consent, repository
+    from optout import repository
     from optout.models import ContactStatus, Reason
-    from optout.services import reports
+    from optout.rules import consent
+    from optout.services import report_counters
 
     at = datetime(2026, 5, 4, 9, tzinfo=UTC)
     context = consent.StatusContext(reason=Reason.KEYWORD, initiator=consent.contact_initiator("+14155550100"), at=at)
@@ -382,8 +385,8 @@ def test_a_retried_stream_batch_is_counted_once(aws, workspace):
             "dynamodb": {"NewImage": image},
         }
     ]
-    assert reports.apply_stream_records(batch) == 1
-    assert reports.apply_stream_records(batch) == 0  # the retry finds its marker
+    assert report_counters.apply_stream_records(batch) == 1
+    assert report_counters.apply_stream_records(batch) == 0  # the retry finds its marker
     counters = repository.query_counters(workspace["id"], "DAY#2026-05-04", "DAY#2026-05-04")
     assert len(counters) == 1
     assert [v for k, v in counters[0].items() if k.startswith("opt_out") or k.endswith("|all")] != []

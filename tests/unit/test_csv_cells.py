@@ -10,7 +10,7 @@ import pytest
 
 from optout import csv_export
 from optout.models import ConsentEvent, ContactStatus, Initiator, InitiatorType, Reason
-from optout.services import reports
+from optout.services import report_rows
 
 TRIGGERS = ["=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe62", "\ufe66"]
 
@@ -59,13 +59,13 @@ def _row(**fields):
         occurred_at=datetime(2026, 3, 1, tzinfo=UTC),
         **fields,
     )
-    return reports.ReportRow.of(event)
+    return report_rows.ReportRow.of(event)
 
 
 @pytest.mark.parametrize("column", ["message_id", "inbox", "initiator_id"])
 @pytest.mark.parametrize("payload", ["=1+1", "+cmd|' /C calc'!A0", "-1", "@SUM(1)", "\t=1", "\r=1", "\uff1d1+1"])
 def test_report_csv_neutralises_every_column(column, payload):
-    text = reports.rows_to_csv([_row(**{column: payload})])
+    text = report_rows.rows_to_csv([_row(**{column: payload})])
     [record] = csv.DictReader(io.StringIO(text))
     assert record[column] == "'" + payload
     assert record["phone"] == "'+14155550100"
@@ -79,7 +79,7 @@ def test_dropping_one_leading_quote_gives_the_value_back(value):
 
 
 def test_header_and_plain_cells_are_unchanged():
-    text = reports.rows_to_csv([_row(message_id="SM123", inbox=None)])
+    text = report_rows.rows_to_csv([_row(message_id="SM123", inbox=None)])
     header, line = text.split("\r\n")[:2]
-    assert header.split(",") == reports.CSV_COLUMNS
+    assert header.split(",") == report_rows.CSV_COLUMNS
     assert ",SM123," in line and ",,opted_out," in line

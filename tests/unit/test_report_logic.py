@@ -11,18 +11,19 @@ from optout import repository
 from optout.errors import InvalidInput
 from optout.models import ConsentEvent, ContactStatus, Initiator, InitiatorType, Reason, iso
 from optout.report_svg import opt_outs_chart
-from optout.services import reports
+from optout.repository import report_pages
+from optout.services import report_counters, report_ranges, report_rows, report_totals
 
 
 def test_ranges_are_utc_half_open_and_at_most_366_days():
-    start, end = reports.parse_range("2026-01-01", "2026-01-31")
+    start, end = report_ranges.parse_range("2026-01-01", "2026-01-31")
     assert (start, end) == (datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC))
-    start, end = reports.parse_range("2026-01-01T10:00:00+02:00", "2026-01-01T12:00:00Z")
+    start, end = report_ranges.parse_range("2026-01-01T10:00:00+02:00", "2026-01-01T12:00:00Z")
     assert start == datetime(2026, 1, 1, 8, tzinfo=UTC) and end.hour == 12
-    reports.parse_range("2025-01-01", "2026-01-01")  # 366 days
+    report_ranges.parse_range("2025-01-01", "2026-01-01")  # 366 days
     for bad in (("2025-01-01", "2026-01-02"), ("2026-02-01", "2026-01-01"), ("soon", "2026-01-01")):
         with pytest.raises(InvalidInput):
-            reports.parse_range(*bad)
+            report_ranges.parse_range(*bad)
 
 
 def _event(i: int, **changes) -> ConsentEvent:
@@ -59,16 +60,26 @@ def test_stream_records_fold_into_day_and_total_counters():
         _record("MODIFY", new={**contact, "status": "opted_out", "name": "x"}, old={**contact, "status": "opted_out"}),
         _record("MODIFY", new={**contact, "status": "opted_out", "deleted_at": "x"}, old={**contact, "status": "opted_out"}),
     ]
-    folded = reports.fold_stream_records(records)
+    folded = report_counters.fold_stream_records(records)
     assert folded[("ws_a", "DAY#2026-03-02")] == {
         "opted_out|all": 1, "opted_out|reason|intent": 1, "opted_out|inbox|+14155550100": 1,
     }
     # created active, opted out, then deleted: no net contact left in any status
     assert folded[("ws_a", "TOTAL#2026-03-02")] == {}
     assert folded[("ws_a", "TOTALM#2026-03")] == folded[("ws_a", "TOTALY#2026")] == {}
-    created = reports.fold_stream_records([_record("INSERT", new={**contact, "status": "active"})])
+    created = report_counters.fold_stream_records([_record("INSERT", new={**contact, "status": "active"})])
     for sk in ("TOTAL#2026-03-02", "TOTALM#2026-03", "TOTALY#2026"):
         assert created[("ws_a", sk)] == {"total|active": 1}
+
+
+@pytest.mark.parametrize("created", [1772755200, "1772755200", datetime(2026, 3, 6, tzinfo=UTC)])
+def test_a_removed_contact_is_dated_by_its_stream_record(created):
+    """Lambda's records carry epoch seconds, boto3's stream reads a datetime: both date a removal."""
+    contact = {"workspace_id": "ws_a", "phone": "+12125550001", "updated_at": "2026-03-02T10:00:00Z", "status": "active"}
+    record = _record("REMOVE", old=contact)
+    record["dynamodb"]["ApproximateCreationDateTime"] = created
+    folded = report_counters.fold_stream_records([record])
+    assert folded == {("ws_a", sk): {"total|active": -1} for sk in ("TOTAL#2026-03-06", "TOTALM#2026-03", "TOTALY#2026")}
 
 
 def test_totals_at_a_day_add_years_months_and_days_before_it_and_nothing_after(monkeypatch):
@@ -95,7 +106,7 @@ def test_totals_at_a_day_add_years_months_and_days_before_it_and_nothing_after(m
     for last in (date(2024, 11, 19), date(2025, 1, 1), date(2026, 1, 31), date(2026, 3, 1), date(2026, 11, 23)):
         queries.clear()
         expected = sum(n for name, n in daily.items() if name <= last.isoformat())
-        assert reports.totals_at("ws_a", last)["active"] == expected, last
+        assert report_totals.totals_at("ws_a", last)["active"] == expected, last
         assert len(queries) <= 3
 
 
@@ -127,8 +138,8 @@ def test_every_filter_combination_has_an_index_in_the_template():
 
 
 def test_free_text_cells_never_start_a_formula():
-    row = reports.ReportRow.of(_event(2, message_text="=1+1", note="-2"))
-    text = reports.rows_to_csv([row])
+    row = report_rows.ReportRow.of(_event(2, message_text="=1+1", note="-2"))
+    text = report_rows.rows_to_csv([row])
     # Every cell is neutralised, phone numbers too: they stay text with their + (docs/csv-export.md).
     assert "'=1+1" in text and "'-2" in text and ",'+12125550002," in text
 
@@ -149,11 +160,11 @@ def test_merge_returns_every_row_once_in_order_and_reads_little(monkeypatch):
         more = offset + limit < len(matching)
         return page, ({"n": offset + limit} if more else None), len(page)
 
-    monkeypatch.setattr(repository, "query_report_events", query)
-    q = reports.RowQuery(ContactStatus.OPTED_OUT, datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 4, 1, tzinfo=UTC))
+    monkeypatch.setattr(report_pages, "query_report_events", query)
+    q = report_rows.RowQuery(ContactStatus.OPTED_OUT, datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 4, 1, tzinfo=UTC))
     seen, read, cursor = [], 0, None
     while True:
-        page = reports.row_report("ws_a", q, limit=100, cursor=cursor)
+        page = report_rows.row_report("ws_a", q, limit=100, cursor=cursor)
         seen += [r.event_id for r in page.rows]
         read += page.items_read
         cursor = page.next_cursor

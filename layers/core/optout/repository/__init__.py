@@ -6,8 +6,9 @@ The package is split by concern (see ports.py for what each store promises under
   and the Query pager;
 - `unit_of_work`: TransactWriteItems, chunking and the contact write transaction;
 - one module per store: `contacts`, `events`, `markers`, `accounts`, `inboxes`, `failures`,
-  `reports` (report reads and counters), `review_queue` (imported by optout.review_store only,
-  so functions that never touch the queue never load it).
+  `reports` (report index reads and counters), `report_pages` (a row report's shard merge and
+  cursors), `report_streams` (stream records as table changes), `review_queue` (imported by
+  optout.review_store only, so functions that never touch the queue never load it).
 Nothing here calls Scan.
 """
 
@@ -75,19 +76,19 @@ from optout.repository.keys import (
     broadcast_partition,
     contact_key,
     report_partition,
-    report_partitions,
     report_shard,
     status_partition,
     status_shard,
     valid_broadcast_id,
 )
 from optout.repository.markers import DuplicateMessage, get_contact_and_marker, put_marker
+from optout.repository.report_pages import ReportPage, read_report_page
+from optout.repository.report_streams import TableChange, stream_batch_id, stream_changes
 from optout.repository.reports import (
     COUNTER_MARKER_TTL_SECONDS,
     add_counter_batch,
     add_counters_once,
     query_counters,
-    query_report_events,
 )
 from optout.repository.unit_of_work import (
     TRANSACTION_LIMIT,
@@ -116,6 +117,8 @@ __all__ = [
     "WORKSPACES_PK",
     "Cancelled",
     "DuplicateMessage",
+    "ReportPage",
+    "TableChange",
     "TransactionConflict",
     "accounts_table",
     "add_counter_batch",
@@ -163,13 +166,12 @@ __all__ = [
     "query_contact_events",
     "query_contacts_by_status",
     "query_counters",
-    "query_report_events",
     "read_batches",
+    "read_report_page",
     "report_counters_table",
     "report_dimensions",
     "report_index_keys",
     "report_partition",
-    "report_partitions",
     "report_shard",
     "retry_on_conflict",
     "save_workspace",
@@ -177,6 +179,8 @@ __all__ = [
     "status_pages",
     "status_partition",
     "status_shard",
+    "stream_batch_id",
+    "stream_changes",
     "transact",
     "transact_or_conflict",
     "valid_broadcast_id",

@@ -8,12 +8,15 @@ lost a race raises, it never overwrites.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from optout.models import ApiKey, BroadcastFailure, ConsentEvent, Contact, ContactStatus, ContactWrite, Inbox, Workspace
 from optout.review import ReviewItem, ReviewResolution, ReviewState
+
+if TYPE_CHECKING:
+    from optout.repository.report_pages import ReportPage
 
 Page = tuple[list[Any], dict[str, Any] | None]
 
@@ -121,16 +124,26 @@ class CounterStore(Protocol):
         self, marker_id: str, increments: Sequence[tuple[tuple[str, str], dict[str, int]]]
     ) -> bool: ...
 
-    def query_report_events(
+    def add_counter_batch(self, batch_key: str, increments: Sequence[tuple[tuple[str, str], dict[str, int]]]) -> int: ...
+
+
+class ReportRowStore(Protocol):
+    """Row report pages are eventually consistent index reads, oldest first. A cursor names the
+    query it was issued for (`scope`): another query's cursor is refused (InvalidInput), never
+    resumed, and a page never repeats or skips a row of the page before it."""
+
+    def read_report_page(
         self,
-        dimensions: frozenset[str],
-        partition: str,
-        lower: str,
-        upper: str,
+        workspace_id: str,
+        status: str,
+        filters: Mapping[str, str],
+        start: datetime,
+        end: datetime,
         *,
         limit: int,
-        start_key: dict[str, Any] | None = None,
-    ) -> tuple[list[ConsentEvent], dict[str, Any] | None, int]: ...
+        cursor: str | None,
+        scope: str,
+    ) -> ReportPage: ...
 
 
 class ReviewQueueStore(Protocol):
@@ -176,6 +189,7 @@ if TYPE_CHECKING:
         failures,
         inboxes,
         markers,
+        report_pages,
         reports,
         review_queue,
         unit_of_work,
@@ -188,5 +202,6 @@ if TYPE_CHECKING:
     _markers: MarkerStore = markers
     _failures: FailureStore = failures
     _counters: CounterStore = reports
+    _report_rows: ReportRowStore = report_pages
     _review_queue: ReviewQueueStore = review_queue
     _unit_of_work: UnitOfWork = unit_of_work

@@ -14,7 +14,6 @@ running a day again (or a redelivered message) replaces the files, never appends
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
@@ -27,10 +26,11 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from optout import repository
+from optout.config import settings
 from optout.models import ContactStatus
 from optout.observability import MetricUnit, logger, metrics
 from optout.report_svg import opt_outs_chart
-from optout.services import reports
+from optout.services import report_rows, report_totals
 
 CHART_DAYS = 30
 SEND_BATCH = 10  # SendMessageBatch's limit
@@ -62,11 +62,11 @@ def sqs_client() -> Any:
 
 
 def reports_bucket() -> str:
-    return os.environ["REPORTS_BUCKET"]
+    return settings().require("reports_bucket")
 
 
 def job_queue_url() -> str:
-    return os.environ["REPORT_JOB_QUEUE_URL"]
+    return settings().require("report_job_queue_url")
 
 
 def report_prefix(workspace_id: str, day: date) -> str:
@@ -76,12 +76,13 @@ def report_prefix(workspace_id: str, day: date) -> str:
 def workspace_files(workspace_id: str, day: date) -> tuple[dict[str, tuple[bytes, str]], int]:
     """The three files of one workspace and day, and the opt-out rows written."""
     start = datetime(day.year, day.month, day.day, tzinfo=UTC)
-    query = reports.RowQuery(ContactStatus.OPTED_OUT, start, start + timedelta(days=1))
-    rows = list(reports.iter_rows(workspace_id, query))
-    summary = {"date": day.isoformat(), **reports.summary(workspace_id, day - timedelta(days=CHART_DAYS - 1), day)}
+    query = report_rows.RowQuery(ContactStatus.OPTED_OUT, start, start + timedelta(days=1))
+    rows = list(report_rows.iter_rows(workspace_id, query))
+    totals = report_totals.summary(workspace_id, day - timedelta(days=CHART_DAYS - 1), day)
+    summary = {"date": day.isoformat(), **totals.model_dump(mode="json", by_alias=True)}  # the API's JSON
     chart = opt_outs_chart(summary["days"], title=f"Opt-outs per day by reason, {summary['from']} to {summary['to']}")
     files = {
-        "opt-outs.csv": (reports.rows_to_csv(rows).encode(), "text/csv; charset=utf-8"),
+        "opt-outs.csv": (report_rows.rows_to_csv(rows).encode(), "text/csv; charset=utf-8"),
         "summary.json": (json.dumps(summary, indent=2).encode(), "application/json"),
         "summary.svg": (chart.encode(), "image/svg+xml"),
     }

@@ -14,7 +14,7 @@ from optout.api.schemas.reports import FailuresOut, RowReportPage, SummaryOut
 from optout.errors import InvalidInput
 from optout.models import ContactStatus, InitiatorType, Reason
 from optout.observability import MetricUnit, metrics
-from optout.services import reports
+from optout.services import report_ranges, report_rows, report_totals
 
 router = Router()
 MAX_JSON_ROWS = 1000
@@ -44,15 +44,15 @@ def _row_report(
     cursor: str | None,
     output: str,
 ) -> Response[Any]:
-    lower, upper = reports.parse_range(start, end)
+    lower, upper = report_ranges.parse_range(start, end)
     if inbox is not None:
         inbox = inbox.strip()  # a "+" sent unencoded arrives as a space
         inbox = inbox if inbox.startswith("+") else "+" + inbox
-    query = reports.RowQuery(status, lower, upper, inbox=inbox, reason=reason, initiator=initiator)
+    query = report_rows.RowQuery(status, lower, upper, inbox=inbox, reason=reason, initiator=initiator)
     ceiling = MAX_CSV_ROWS if output == "csv" else MAX_JSON_ROWS
     if limit is not None and limit > ceiling:
         raise InvalidInput(f"limit is at most {ceiling} for format={output}", details={"field": "limit"})
-    page = reports.row_report(
+    page = report_rows.row_report(
         principal_of(router).workspace_id, query, limit=limit or (ceiling if output == "csv" else 100), cursor=cursor
     )
     metrics.add_metric(name="ReportRows", unit=MetricUnit.Count, value=len(page.rows))
@@ -60,7 +60,7 @@ def _row_report(
         headers = {"Content-Disposition": f'attachment; filename="{STATUS_FILES[status]}.csv"'}
         if page.next_cursor:
             headers["X-Next-Cursor"] = page.next_cursor
-        return Response(200, "text/csv; charset=utf-8", reports.rows_to_csv(page.rows), headers=headers)
+        return Response(200, "text/csv; charset=utf-8", report_rows.rows_to_csv(page.rows), headers=headers)
     body = RowReportPage(rows=page.rows, count=len(page.rows), next_cursor=page.next_cursor)
     return Response(200, "application/json", body.model_dump_json())
 
@@ -95,8 +95,7 @@ def row_report(
     responses=responses(),
 )
 def summary_report(start: From, end: To) -> SummaryOut:
-    data = reports.summary(principal_of(router).workspace_id, *reports.parse_days(start, end))
-    return SummaryOut.model_validate(data)
+    return report_totals.summary(principal_of(router).workspace_id, *report_ranges.parse_days(start, end))
 
 
 @router.get(
@@ -105,5 +104,4 @@ def summary_report(start: From, end: To) -> SummaryOut:
     responses=responses(),
 )
 def failures_report(start: From, end: To) -> FailuresOut:
-    data = reports.failures(principal_of(router).workspace_id, *reports.parse_days(start, end))
-    return FailuresOut.model_validate(data)
+    return report_totals.failures(principal_of(router).workspace_id, *report_ranges.parse_days(start, end))
