@@ -8,8 +8,9 @@ from benchmarks.common import TelnyxWebhooks, count_requests, moto_stack, phone,
 
 
 def run() -> None:
-    from optout import consent, repository
+    from optout import repository
     from optout.models import ContactWrite, utc_now
+    from optout.rules import consent
     from optout.services import accounts
 
     with moto_stack():

@@ -11,11 +11,11 @@ from typing import Any
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout.observability import logger, metrics, tracer
-from optout.services import delivery
+from optout.webhooks import status
 
 
 @logger.inject_lambda_context
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return delivery.handle_event(event)
+    return status.handle(event)

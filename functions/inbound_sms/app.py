@@ -11,14 +11,11 @@ from typing import Any
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from optout.observability import logger, metrics, tracer
-from optout.services import inbound
+from optout.webhooks import inbound
 
 
 @logger.inject_lambda_context
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    if "Records" in event:
-        return inbound.receive_sns(event)
-    provider = (event.get("resource") or event.get("path") or "").strip("/").split("/")[1]
-    return inbound.receive(provider, event)
+    return inbound.handle(event)

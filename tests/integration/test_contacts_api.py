@@ -259,7 +259,7 @@ def test_status_and_event_are_one_transaction(api, workspace, ddb_calls, monkeyp
     assert ddb_calls.count("PutItem") == ddb_calls.count("UpdateItem") == 0
 
     # Make the event write fail (its key already exists): the status must not change either.
-    from optout import consent
+    from optout.rules import consent
 
     _, events = api.request("GET", f"/v1/contacts/{A}/events", key=member)
     existing = events["events"][0]

@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from optout import consent
-from optout.consent import RequestOutcome
 from optout.models import Contact, ContactStatus, Reason
+from optout.rules import consent
+from optout.rules.consent import RequestOutcome
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 T = [NOW - timedelta(minutes=10 - i) for i in range(10)]  # T[0] < T[1] < ...

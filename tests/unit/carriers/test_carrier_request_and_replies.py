@@ -1,13 +1,12 @@
-"""WebhookRequest helpers, API Gateway conversion, and TwiML replies."""
+"""WebhookRequest helpers and API Gateway conversion (TwiML replies: tests/unit/test_webhook_responses.py)."""
 
 from __future__ import annotations
 
 import base64
-import xml.etree.ElementTree as ET
 
 import pytest
 
-from optout.carriers import Headers, PayloadError, WebhookRequest, twiml_message
+from optout.carriers import Headers, PayloadError, WebhookRequest
 
 
 def test_form_keeps_blank_values_and_order() -> None:
@@ -88,20 +87,3 @@ def test_from_api_gateway_http_v2() -> None:
 def test_from_api_gateway_bad_base64() -> None:
     with pytest.raises(PayloadError):
         WebhookRequest.from_api_gateway({"body": "%%%", "isBase64Encoded": True})
-
-
-def test_twiml_message_escapes() -> None:
-    xml = twiml_message('You are unsubscribed from <Acme & "Co">. Reply START\x00 to resubscribe.')
-    assert xml.startswith('<?xml version="1.0" encoding="UTF-8"?><Response><Message>')
-    root = ET.fromstring(xml)
-    assert root.tag == "Response"
-    assert root.find("Message").text == (  # type: ignore[union-attr]
-        'You are unsubscribed from <Acme & "Co">. Reply START to resubscribe.'
-    )
-
-
-@pytest.mark.parametrize("text", [None, ""])
-def test_twiml_empty_response(text: str | None) -> None:
-    xml = twiml_message(text)
-    assert xml == '<?xml version="1.0" encoding="UTF-8"?><Response/>'
-    assert len(ET.fromstring(xml)) == 0

@@ -1,22 +1,22 @@
 """Carrier webhooks: authentication, parsing into provider-neutral records, error codes.
 
 Providers: ``twilio``, ``telnyx``, ``bandwidth``, ``vonage`` (Messages API and legacy SMS API)
-and ``aws`` (AWS End User Messaging SMS via SNS).
+and ``aws`` (AWS End User Messaging SMS via SNS). The names below are the ones used outside this
+package (the webhook edge, the services, the tests of public behaviour); helpers the adapters
+share stay in their modules. How a webhook is answered (JSON, TwiML) is optout.webhooks'.
 """
 
 from __future__ import annotations
 
-from ._common import BROADCAST_QUERY_PARAMS, broadcast_tag
+from ._common import broadcast_tag
 from .carrier_errors import (
     CarrierError,
-    CertificateFetchError,
     ConfigurationError,
     PayloadError,
     SignatureError,
     UnsupportedProviderError,
 )
 from .dispatch import (
-    CREDENTIAL_KEYS,
     parse_inbound,
     parse_inbound_all,
     parse_status,
@@ -25,36 +25,22 @@ from .dispatch import (
     send_failure,
     verify_request,
 )
-from .error_codes import ERROR_CODES, ErrorCode, classify_failure, lookup_error
-from .records import (
-    DELIVERY_STATUSES,
-    FAILURE_CLASSES,
-    PROVIDERS,
-    DeliveryOutcome,
-    InboundMessage,
-)
+from .error_codes import ERROR_CODES, classify_failure, lookup_error
+from .records import DELIVERY_STATUSES, PROVIDERS, DeliveryOutcome, InboundMessage
 from .request import Headers, WebhookRequest
-from .sns import SnsMessage, sns_messages, verify_sns
-from .twiml import TWIML_CONTENT_TYPE, twiml_message
+from .sns import verify_sns
 
 __all__ = [
-    "BROADCAST_QUERY_PARAMS",
-    "CREDENTIAL_KEYS",
     "DELIVERY_STATUSES",
     "ERROR_CODES",
-    "FAILURE_CLASSES",
     "PROVIDERS",
-    "TWIML_CONTENT_TYPE",
     "CarrierError",
-    "CertificateFetchError",
     "ConfigurationError",
     "DeliveryOutcome",
-    "ErrorCode",
     "Headers",
     "InboundMessage",
     "PayloadError",
     "SignatureError",
-    "SnsMessage",
     "UnsupportedProviderError",
     "WebhookRequest",
     "broadcast_tag",
@@ -66,8 +52,6 @@ __all__ = [
     "parse_status_all",
     "parse_webhook",
     "send_failure",
-    "sns_messages",
-    "twiml_message",
     "verify_request",
     "verify_sns",
 ]

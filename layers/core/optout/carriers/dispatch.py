@@ -1,4 +1,5 @@
-"""Entry points the Lambda handlers call: verify a webhook, then parse it into records.
+"""The carrier package's entry points (optout.webhooks.verification calls them): verify a
+webhook, then parse it into records.
 
 Typical use::
 
@@ -24,15 +25,6 @@ from .sns import CertLoader
 
 _T = TypeVar("_T")
 
-CREDENTIAL_KEYS: Mapping[str, tuple[str, ...]] = {
-    "twilio": ("auth_token",),
-    "telnyx": ("public_key",),
-    "bandwidth": ("username", "password"),
-    "vonage": ("signature_secret", "signature_method?", "api_key?"),
-    "aws": ("topic_arn?",),
-}
-"""Credential names each provider's verification reads (``?`` = optional)."""
-
 
 def adapter(provider: str) -> Adapter:
     try:
@@ -51,7 +43,9 @@ def verify_request(
 ) -> None:
     """Raise :class:`SignatureError` unless the webhook is authentic.
 
-    Credentials per provider: see :data:`CREDENTIAL_KEYS`. ``now`` (datetime or Unix seconds)
+    Credentials per provider (an inbox's secret; ``?`` optional): twilio ``auth_token``; telnyx
+    ``public_key``; bandwidth ``username``, ``password``; vonage ``signature_secret``,
+    ``signature_method?``, ``api_key?``; aws ``topic_arn?``. ``now`` (datetime or Unix seconds)
     and ``cert_loader`` (SNS certificate fetcher) are injectable for tests.
     """
     adapter(provider).verify(source, credentials, VerifyOptions(now=now, cert_loader=cert_loader))

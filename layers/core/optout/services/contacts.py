@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from optout import consent, repository
+from optout import repository
 from optout.errors import Conflict, InvalidInput, NotFound
 from optout.models import (
     ConsentEvent,
@@ -19,6 +19,7 @@ from optout.models import (
     utc_now,
 )
 from optout.phones import normalize_phone
+from optout.rules import consent
 from optout.services.accounts import get_workspace, require_admin
 
 MAX_ATTRIBUTES = 50

@@ -2,7 +2,8 @@
 
 Per 100 rows: one BatchGetItem, then TransactWriteItems of up to 100 items (a status change takes
 two: the contact and its event). Every write is conditional on the version read, so an opt-out
-that arrives during the import is never overwritten; such rows are re-read and decided again.
+that arrives during the import is never overwritten; such rows are re-read and decided again
+(`repository.retry_on_conflict`). What each row does is decided in `optout.rules.importing`.
 """
 
 from __future__ import annotations
@@ -15,29 +16,21 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from optout import consent, repository
+from optout import repository
 from optout.errors import InvalidInput, InvalidPhone, PayloadTooLarge
-from optout.models import ContactWrite, Principal, Reason, utc_now
+from optout.models import Principal, utc_now
 from optout.phones import normalize_phone
+from optout.rules.importing import ImportOutcome, ImportRow, decide_rows, parse_opt_out
 from optout.services.accounts import get_workspace
+
+__all__ = ["ImportReport", "ImportRow", "import_contacts", "parse_csv", "parse_opt_out"]
 
 MAX_ROWS = 100_000
 MAX_COLUMNS = 60
 MAX_VALUE_LENGTH = 1_000
-_TRUE = frozenset({"yes", "y", "true", "t", "1"})
-_FALSE = frozenset({"no", "n", "false", "f", "0"})
 _WRITERS = 8
-_CONFLICT_ROUNDS = 3
+_CHANGED_MEANWHILE = "the contact changed during the import; import this row again"
 _HEADER_ALIASES = {"optout": "opt_out", "opted_out": "opt_out", "phone_number": "phone"}
-
-
-@dataclass(frozen=True, slots=True)
-class ImportRow:
-    line: int
-    phone: str
-    name: str | None
-    attributes: dict[str, Any]
-    opt_out: bool | None
 
 
 @dataclass
@@ -50,7 +43,7 @@ class ImportReport:
     rejected: int = 0
     rejections: list[dict[str, Any]] = field(default_factory=list)
 
-    def count(self, outcome: consent.ImportOutcome) -> None:
+    def count(self, outcome: ImportOutcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
     def reject(self, line: int, reason: str, value: str | None = None) -> None:
@@ -64,17 +57,6 @@ class ImportReport:
 def _column_name(raw: str) -> str:
     name = re.sub(r"[\s\-]+", "_", raw.strip().lstrip("\ufeff").lower())
     return _HEADER_ALIASES.get(name, name)
-
-
-def parse_opt_out(value: str) -> bool | None:
-    text = value.strip().lower()
-    if not text:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise ValueError(f"opt_out must be yes/y/true/t/1 or no/n/false/f/0, got {value[:20]!r}")
 
 
 def parse_csv(text: str, default_region: str, report: ImportReport) -> list[ImportRow]:
@@ -150,45 +132,34 @@ def _rows_with_lines(reader: Any, report: ImportReport) -> Iterator[tuple[int, l
         start = reader.line_num + 1
 
 
-def _decide(
-    rows: list[ImportRow], existing: dict[str, dict[str, Any]], principal: Principal
-) -> list[tuple[ImportRow, consent.ImportOutcome, ContactWrite | None]]:
-    now = utc_now()
-    context = consent.StatusContext(reason=Reason.IMPORT, initiator=principal.initiator, at=now)
-    decided = []
-    for row in rows:
-        data = existing.get(row.phone)
-        current = repository.contact_from_data(data) if data else None
-        outcome, write = consent.import_row_write(
-            current,
-            workspace_id=principal.workspace_id,
-            phone=row.phone,
-            name=row.name,
-            attributes=row.attributes,
-            opt_out=row.opt_out,
-            context=context,
-        )
-        decided.append((row, outcome, write))
-    return decided
+def _import_batch(principal: Principal, rows: list[ImportRow]) -> list[tuple[ImportRow, ImportOutcome | str]]:
+    """Read, decide and write up to 100 rows; returns each row's outcome or rejection reason.
 
-
-def _import_batch(principal: Principal, rows: list[ImportRow]) -> list[tuple[ImportRow, consent.ImportOutcome | str]]:
-    """Read, decide and write up to 100 rows; returns each row's outcome or rejection reason."""
+    A transaction that lost a race is refused whole: only its rows are read and decided again,
+    so a row written already is never counted twice.
+    """
+    results: list[tuple[ImportRow, ImportOutcome | str]] = []
     pending = rows
-    results: list[tuple[ImportRow, consent.ImportOutcome | str]] = []
-    for _ in range(_CONFLICT_ROUNDS):
-        existing = repository.batch_get_contacts(principal.workspace_id, [r.phone for r in pending])
-        decided = _decide(pending, existing, principal)
-        writes = [(row, outcome, write) for row, outcome, write in decided if write is not None]
-        results.extend((row, outcome) for row, outcome, write in decided if write is None)
-        # A transaction that lost a race is refused whole: read its rows again and decide anew.
-        failed = repository.write_in_chunks([w for _, _, w in writes if w is not None])
-        retry = [row for index, (row, _, _) in enumerate(writes) if index in failed]
-        results.extend((row, outcome) for index, (row, outcome, _) in enumerate(writes) if index not in failed)
-        if not retry:
-            return results
-        pending = retry
-    results.extend((row, "the contact changed during the import; import this row again") for row in pending)
+
+    def attempt() -> None:
+        nonlocal pending
+        data = repository.batch_get_contacts(principal.workspace_id, [r.phone for r in pending])
+        existing = {phone: repository.contact_from_data(item) for phone, item in data.items()}
+        decided = decide_rows(
+            pending, existing, workspace_id=principal.workspace_id, initiator=principal.initiator, now=utc_now()
+        )
+        results.extend((d.row, d.outcome) for d in decided if d.write is None)
+        writes = [d for d in decided if d.write is not None]
+        failed = repository.write_in_chunks([d.write for d in writes if d.write is not None])
+        results.extend((d.row, d.outcome) for index, d in enumerate(writes) if index not in failed)
+        pending = [d.row for index, d in enumerate(writes) if index in failed]
+        if pending:
+            raise repository.TransactionConflict(sorted(failed))
+
+    try:
+        repository.retry_on_conflict(attempt)
+    except repository.TransactionConflict:
+        results.extend((row, _CHANGED_MEANWHILE) for row in pending)
     return results
 
 
@@ -201,7 +172,7 @@ def import_contacts(principal: Principal, csv_text: str) -> ImportReport:
     with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
         for results in pool.map(lambda batch: _import_batch(principal, batch), batches):
             for row, outcome in results:
-                if isinstance(outcome, consent.ImportOutcome):
+                if isinstance(outcome, ImportOutcome):
                     report.count(outcome)
                 else:
                     report.reject(row.line, outcome, row.phone)

@@ -1,45 +1,21 @@
 """The review queue: messages with a clear request that must not be automatic, and their resolution.
 
 The engine answers `review` (a long message, an intent opt-out soon after an UNSTOP, a low
-confidence, a language it has no rules for). Inbound queues the message with its idempotency
-marker and changes no status; an admin then opts the contact out (a consent event with reason
+confidence, a language it has no rules for). Inbound queues the message (the item is built by
+`rules.inbound.review_item`) with its idempotency marker and changes no status; an admin then opts the contact out (a consent event with reason
 `review`) or dismisses it, with a note that stays on the item.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
 
-from optout import consent, repository, review_store
+from optout import repository, review_store
 from optout.errors import InvalidInput, NotFound
-from optout.models import ConsentEvent, Contact, ContactStatus, Inbox, Principal, Reason, utc_now
-from optout.review import ResolveAction, ReviewItem, ReviewResolution, ReviewState, review_id, valid_review_id
+from optout.models import ConsentEvent, Contact, ContactStatus, Principal, Reason, utc_now
+from optout.review import ResolveAction, ReviewItem, ReviewResolution, ReviewState, valid_review_id
+from optout.rules import consent
 from optout.services.accounts import require_admin
-
-if TYPE_CHECKING:  # the contacts API never loads the carriers' parsers
-    from optout.carriers import InboundMessage
-
-MAX_TEXT = 1600
-
-
-def new_item(
-    message: InboundMessage, inbox: Inbox, phone: str, decision: dict[str, Any], marker_id: str, at: datetime
-) -> ReviewItem:
-    """The queue item of one inbound message (its id follows from the message's marker)."""
-    return ReviewItem(
-        id=review_id(marker_id),
-        workspace_id=inbox.workspace_id,
-        phone=phone,
-        inbox=inbox.number,
-        provider=inbox.provider,
-        message_id=message.message_id or None,
-        text=message.text[:MAX_TEXT],
-        received_at=at,
-        sent_at=message.sent_at,
-        decision=decision,
-    )
 
 
 def list_items(

@@ -12,7 +12,7 @@ from optout.api.openapi import responses
 from optout.api.schemas.auto_opt_outs import AutoOptOutPage, OptInIn
 from optout.api.schemas.contacts import EventOut
 from optout.api.schemas.status import SetStatusOut
-from optout.consent import StatusCommand
+from optout.rules.consent import StatusCommand
 from optout.services import contacts
 
 router = Router()

@@ -11,7 +11,6 @@ from optout.api.http import path_value, principal_of
 from optout.api.openapi import responses
 from optout.api.schemas.broadcasts import BroadcastFailureOut, BroadcastFailurePage
 from optout.api.schemas.status import SetStatusOut
-from optout.services import delivery
 
 router = Router()
 
@@ -26,8 +25,10 @@ def list_broadcast_failures(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
 ) -> BroadcastFailurePage:
+    from optout.services import broadcast_failures  # only this resource's routes load it
+
     name = path_value(broadcast_id)
-    entries, next_cursor = delivery.list_failures(principal_of(router), name, limit=limit, cursor=cursor)
+    entries, next_cursor = broadcast_failures.list_failures(principal_of(router), name, limit=limit, cursor=cursor)
     return BroadcastFailurePage(
         broadcast_id=name,
         failures=[BroadcastFailureOut.of(e.failure, e.contact_status) for e in entries],
@@ -41,5 +42,7 @@ def list_broadcast_failures(
     responses=responses(404, 409),
 )
 def opt_out_broadcast_failure(broadcast_id: str, phone: str) -> SetStatusOut:
-    result = delivery.opt_out_failure(principal_of(router), path_value(broadcast_id), path_value(phone))
+    from optout.services import broadcast_failures  # only this resource's routes load it
+
+    result = broadcast_failures.opt_out_failure(principal_of(router), path_value(broadcast_id), path_value(phone))
     return SetStatusOut.of(result)

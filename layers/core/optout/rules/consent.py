@@ -2,6 +2,7 @@
 
 Nothing here touches the database. Services read the current contact, ask these rules what the
 new state is, and write the returned `ContactWrite` (contact and event together, atomically).
+What a CSV row does is in `rules.importing`, built on `status_change` and `profile_write`.
 """
 
 from __future__ import annotations
@@ -271,60 +272,3 @@ SYSTEM = Initiator(type=InitiatorType.SYSTEM, id="optout", name="opt-out service
 
 def contact_initiator(phone: str) -> Initiator:
     return Initiator(type=InitiatorType.CONTACT, id=phone)
-
-
-# --- CSV import ------------------------------------------------------------------------------
-
-
-class ImportOutcome(StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    OPTED_OUT = "opted_out"
-    KEPT = "kept"
-    REJECTED = "rejected"
-
-
-def import_row_write(
-    current: Contact | None,
-    *,
-    workspace_id: str,
-    phone: str,
-    name: str | None,
-    attributes: dict[str, Any],
-    opt_out: bool | None,
-    context: StatusContext,
-) -> tuple[ImportOutcome, ContactWrite | None]:
-    """Decide one import row. An import never re-subscribes: a suppressed contact stays so.
-
-    Returns the row's outcome and the write to make (None when nothing would change).
-    """
-    if current is None:
-        fresh = new_contact(workspace_id, phone, context.at).model_copy(update={"name": name, "attributes": attributes})
-        if opt_out:
-            change = status_change(None, ContactStatus.OPTED_OUT, context, workspace_id=workspace_id, phone=phone)
-            assert change is not None
-            return ImportOutcome.OPTED_OUT, ContactWrite(
-                contact=change.contact.model_copy(update={"name": name, "attributes": attributes}),
-                expected_version=None,
-                event=change.event,
-            )
-        return ImportOutcome.CREATED, ContactWrite(contact=fresh, expected_version=None)
-
-    merged_attributes = {**({} if current.is_deleted else current.attributes), **attributes}
-    profile: dict[str, Any] = {"attributes": merged_attributes, "deleted_at": None}
-    if name:
-        profile["name"] = name
-    elif current.is_deleted:
-        profile["name"] = None
-    profile_changed = current.is_deleted or any(getattr(current, k) != v for k, v in profile.items())
-    updated = current.model_copy(update={**profile, "updated_at": context.at}) if profile_changed else current
-
-    if opt_out and current.status is ContactStatus.ACTIVE:
-        change = status_change(updated, ContactStatus.OPTED_OUT, context, workspace_id=workspace_id, phone=phone)
-        return ImportOutcome.OPTED_OUT, change
-    outcome = (
-        ImportOutcome.KEPT
-        if (current.status is ContactStatus.BLOCKED or (current.status is ContactStatus.OPTED_OUT and not opt_out))
-        else ImportOutcome.UPDATED
-    )
-    return outcome, profile_write(current, updated) if profile_changed else None

@@ -1,4 +1,5 @@
-"""The pure consent rules: who may change what, and that nothing re-subscribes by accident."""
+"""The pure consent rules: who may change what, and that every status change carries its event
+(what an import row does: test_import_rules.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from optout import consent
-from optout.consent import ImportOutcome, StatusCommand
 from optout.errors import Forbidden, InvalidInput
 from optout.models import Contact, ContactStatus, Principal, Reason, Role
+from optout.rules import consent
+from optout.rules.consent import StatusCommand
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 ADMIN = Principal(workspace_id="ws_1", key_id="key_a", key_name="admin", role=Role.ADMIN)
@@ -92,51 +93,32 @@ def test_unblock_returns_an_opt_out_to_opted_out():
         consent.staff_target(StatusCommand.UNBLOCKED, blocked_active, ADMIN, None)
 
 
-def _import(current, opt_out, name="Ann", attributes=None):
-    return consent.import_row_write(
-        current,
-        workspace_id="ws_1",
-        phone=PHONE,
-        name=name,
-        attributes=attributes or {},
-        opt_out=opt_out,
-        context=context(Reason.IMPORT),
-    )
-
-
 @pytest.mark.parametrize(
-    ("current", "opt_out", "outcome", "status"),
+    ("current", "target", "initiator", "before_block", "opt_in_stamped", "keyword_stamped"),
     [
-        (None, None, ImportOutcome.CREATED, ContactStatus.ACTIVE),
-        (None, False, ImportOutcome.CREATED, ContactStatus.ACTIVE),
-        (None, True, ImportOutcome.OPTED_OUT, ContactStatus.OPTED_OUT),
-        (ContactStatus.ACTIVE, None, ImportOutcome.UPDATED, ContactStatus.ACTIVE),
-        (ContactStatus.ACTIVE, True, ImportOutcome.OPTED_OUT, ContactStatus.OPTED_OUT),
-        (ContactStatus.OPTED_OUT, False, ImportOutcome.KEPT, ContactStatus.OPTED_OUT),
-        (ContactStatus.OPTED_OUT, None, ImportOutcome.KEPT, ContactStatus.OPTED_OUT),
-        (ContactStatus.OPTED_OUT, True, ImportOutcome.UPDATED, ContactStatus.OPTED_OUT),
-        (ContactStatus.BLOCKED, False, ImportOutcome.KEPT, ContactStatus.BLOCKED),
-        (ContactStatus.BLOCKED, True, ImportOutcome.KEPT, ContactStatus.BLOCKED),
+        (ContactStatus.ACTIVE, ContactStatus.BLOCKED, MEMBER.initiator, ContactStatus.ACTIVE, False, False),
+        (ContactStatus.OPTED_OUT, ContactStatus.BLOCKED, MEMBER.initiator, ContactStatus.OPTED_OUT, False, False),
+        (ContactStatus.BLOCKED, ContactStatus.ACTIVE, ADMIN.initiator, None, True, False),
+        (ContactStatus.OPTED_OUT, ContactStatus.ACTIVE, consent.contact_initiator(PHONE), None, True, True),
+        (ContactStatus.ACTIVE, ContactStatus.OPTED_OUT, consent.contact_initiator(PHONE), None, False, False),
     ],
 )
-def test_import_never_resubscribes(current, opt_out, outcome, status):
-    got, write = _import(contact(current) if current else None, opt_out)
-    assert got is outcome
+def test_status_change_keeps_what_later_rules_need(
+    current, target, initiator, before_block, opt_in_stamped, keyword_stamped
+):
+    """The block's previous status (for unblocking) and the opt-in times (for the six-month rule)."""
+    ctx = consent.StatusContext(reason=Reason.API, initiator=initiator, at=NOW)
+    write = consent.status_change(contact(current), target, ctx, workspace_id="ws_1", phone=PHONE)
     assert write is not None
-    assert write.contact.status is status
-    changes_status = (current is None and opt_out) or (current is ContactStatus.ACTIVE and opt_out)
-    assert (write.event is not None) == bool(changes_status)
+    assert write.contact.status_before_block is before_block
+    assert (write.contact.last_opt_in_at == NOW) is opt_in_stamped
+    assert (write.contact.last_keyword_opt_in_at == NOW) is keyword_stamped
 
 
-def test_import_of_an_unchanged_row_writes_nothing():
-    existing = contact(name="Ann", attributes={"plan": "gold"})
-    outcome, write = _import(existing, None, name="Ann", attributes={"plan": "gold"})
-    assert outcome is ImportOutcome.UPDATED and write is None
-
-
-def test_import_restores_a_deleted_profile_but_keeps_its_suppression():
-    deleted = contact(ContactStatus.OPTED_OUT, deleted_at=NOW, attributes={})
-    outcome, write = _import(deleted, False, name="Ann", attributes={"plan": "gold"})
-    assert outcome is ImportOutcome.KEPT
-    assert write.contact.deleted_at is None and write.contact.status is ContactStatus.OPTED_OUT
-    assert write.contact.attributes == {"plan": "gold"}
+def test_profile_write_of_a_new_contact_must_not_exist_and_carries_no_event():
+    fresh = consent.new_contact("ws_1", PHONE, NOW)
+    write = consent.profile_write(None, fresh)
+    assert write.expected_version is None and write.event is None and write.contact.version == fresh.version
+    existing = contact()
+    write = consent.profile_write(existing, existing.model_copy(update={"name": "Ann"}))
+    assert (write.expected_version, write.contact.version, write.event) == (3, 4, None)

@@ -1,4 +1,5 @@
-"""The pure rules of delivery status: a contact's delivery fields and the consent effect of failures."""
+"""The pure rules of delivery status: a contact's delivery fields, the consent effect of failures,
+and the one write a final outcome makes (no moto: nothing here reads or writes a table)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,17 @@ import pytest
 
 from optout.carriers import DeliveryOutcome, classify_failure
 from optout.models import Contact, ContactStatus, Inbox, WorkspaceSettings
-from optout.services.delivery import consent_effect, counts_against_number, delivery_change, marker_id
+from optout.rules.delivery import consent_effect, counts_against_number, decide_delivery, delivery_change
+from optout.services.delivery import marker_id
 
 T0 = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
 ON = WorkspaceSettings(auto_opt_out_on_failed_delivery=True, failed_delivery_threshold=3)
 OFF = WorkspaceSettings()
 
 
-def outcome(status: str = "failed", code: str | None = "4702", provider: str = "bandwidth", mid: str = "m1"):
+def outcome(
+    status: str = "failed", code: str | None = "4702", provider: str = "bandwidth", mid: str = "m1", at=None
+):
     return DeliveryOutcome(
         provider=provider,
         message_id=mid,
@@ -26,7 +30,7 @@ def outcome(status: str = "failed", code: str | None = "4702", provider: str = "
         error_text=None,
         failure_class=classify_failure(provider, status, code),
         broadcast_id=None,
-        occurred_at=None,
+        occurred_at=at,
     )
 
 
@@ -132,3 +136,64 @@ def test_settings_validate_the_threshold():
     with pytest.raises(ValueError):
         WorkspaceSettings(failed_delivery_threshold=0)
     assert WorkspaceSettings().auto_opt_out_on_failed_delivery is False
+
+
+def decide(current, result, settings=ON, now=T0):
+    return decide_delivery(current, result, settings, workspace_id="ws_1", inbox="+15005550003", phone=PHONE, now=now)
+
+
+PHONE = "+15551230001"
+LATER = T0 + timedelta(minutes=3)
+
+
+@pytest.mark.parametrize(
+    ("current", "result", "opted_out", "status", "expected_version", "failures"),
+    [
+        # An active contact's carrier opt-out: one write with its delivery fields and its event.
+        (contact(version=2), outcome(code="4775", at=LATER), "carrier", ContactStatus.OPTED_OUT, 2, 1),
+        # A permanent failure with Auto Opt-Out on; a new number is created opted out.
+        (None, outcome(code="4720"), "failed_delivery", ContactStatus.OPTED_OUT, None, 1),
+        # A transient failure below the threshold only counts.
+        (contact(version=2), outcome(), None, ContactStatus.ACTIVE, 2, 1),
+        # An opted-out contact keeps its status and still records the failure.
+        (contact(status=ContactStatus.OPTED_OUT, version=5), outcome(code="4775"), None, ContactStatus.OPTED_OUT, 5, 1),
+        # A blocked contact stays blocked.
+        (contact(status=ContactStatus.BLOCKED, version=1), outcome(code="4720"), None, ContactStatus.BLOCKED, 1, 1),
+        # A delivery resets the run.
+        (contact(consecutive_failures=2, failure_streak_since=T0, version=2), outcome("delivered", None, at=LATER),
+         None, ContactStatus.ACTIVE, 2, 0),
+    ],
+)
+def test_decide_delivery_makes_one_write(current, result, opted_out, status, expected_version, failures):
+    decision = decide(current, result)
+    write = decision.write
+    assert write is not None
+    assert (decision.opted_out.value if decision.opted_out else None) == opted_out
+    assert write.contact.status is status and write.expected_version == expected_version
+    assert write.contact.consecutive_failures == failures
+    assert write.contact.last_delivery is not None and write.contact.last_delivery.status == result.status
+    assert (write.event is not None) == (opted_out is not None)
+
+
+def test_an_opt_out_event_says_which_failure_and_when_the_carrier_saw_it():
+    decision = decide(contact(), outcome(code="4775", at=LATER), now=LATER + timedelta(seconds=5))
+    event = decision.write.event
+    assert event.reason.value == "carrier" and event.initiator.id == "delivery:bandwidth"
+    assert event.decision["rule"] == "carrier_opt_out" and event.decision["error_code"] == "4775"
+    assert event.decision["consecutive_failures"] == 1 and event.inbox == "+15005550003"
+    assert event.occurred_at == LATER + timedelta(seconds=5)
+    # The carrier's time orders it against the contact's own requests: an older START loses.
+    assert decision.write.contact.status_source_at == LATER
+
+
+def test_a_delivery_to_a_number_that_is_no_contact_writes_nothing():
+    assert decide(None, outcome("delivered", None)).write is None
+    assert decide(None, outcome("delivered", None)).opted_out is None
+    fresh = decide(None, outcome(), OFF).write  # a failure is kept, on a new contact
+    assert fresh is not None and fresh.expected_version is None and fresh.event is None
+    assert fresh.contact.consecutive_failures == 1
+
+
+def test_the_outcome_time_falls_back_to_ours():
+    write = decide(contact(), outcome(at=None), now=LATER).write
+    assert write.contact.last_delivery.at == LATER and write.contact.failure_streak_since == LATER
