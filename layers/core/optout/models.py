@@ -13,6 +13,17 @@ from optout.phones import is_supported_region
 from optout.reply_texts import LANGUAGE_PATTERN, MAX_LANGUAGES, LanguageReplies, texts_for
 
 
+class DeferredModel(BaseModel):
+    """The base of the service's models: each builds its validator on first use, not at import.
+
+    A function imports far more models than its requests use (the contacts API's schemas of ten
+    resources, every domain model), so a cold start pays only for those its first request
+    touches (docs/cold-start.md).
+    """
+
+    model_config = ConfigDict(defer_build=True)
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -52,7 +63,7 @@ class InitiatorType(StrEnum):
     SYSTEM = "system"
 
 
-class Initiator(BaseModel):
+class Initiator(DeferredModel):
     model_config = ConfigDict(frozen=True)
 
     type: InitiatorType
@@ -65,7 +76,7 @@ class Role(StrEnum):
     MEMBER = "member"
 
 
-class Principal(BaseModel):
+class Principal(DeferredModel):
     """Who is calling the API: one key of one workspace."""
 
     model_config = ConfigDict(frozen=True)
@@ -84,7 +95,7 @@ class Principal(BaseModel):
         return Initiator(type=InitiatorType.API_KEY, id=self.key_id, name=self.key_name)
 
 
-class DeliveryRecord(BaseModel):
+class DeliveryRecord(DeferredModel):
     """A message's final delivery outcome, as the contact it was sent to keeps it."""
 
     status: str  # delivered, undelivered or failed
@@ -94,7 +105,7 @@ class DeliveryRecord(BaseModel):
     at: datetime  # the provider's time of the outcome (ours when it sends none)
 
 
-class Contact(BaseModel):
+class Contact(DeferredModel):
     workspace_id: str
     phone: str
     name: str | None = None
@@ -111,7 +122,7 @@ class Contact(BaseModel):
     # delivered late never undoes a newer opt-out.
     status_source_at: datetime | None = None
     # Carrier times of the contact's newest opt-out and opt-in requests (its STOP and START),
-    # kept even when a request changes nothing: no message undoes a newer one (consent.py).
+    # kept even when a request changes nothing: no message undoes a newer one (rules/consent.py).
     opt_out_requested_at: datetime | None = None
     opt_in_requested_at: datetime | None = None
     created_at: datetime
@@ -135,7 +146,7 @@ class Contact(BaseModel):
         return self.status in SUPPRESSED
 
 
-class ConsentEvent(BaseModel):
+class ConsentEvent(DeferredModel):
     """One status change. Written once, never updated or deleted."""
 
     event_id: str
@@ -182,7 +193,7 @@ class LongMessageMode(StrEnum):
     OPT_OUT = "opt_out"
 
 
-class WorkspaceSettings(BaseModel):
+class WorkspaceSettings(DeferredModel):
     """A workspace's options. `PUT /v1/settings` changes only the fields it names."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
@@ -241,7 +252,7 @@ class WorkspaceSettings(BaseModel):
 PROVIDERS = ("twilio", "telnyx", "bandwidth", "vonage", "aws")
 
 
-class Inbox(BaseModel):
+class Inbox(DeferredModel):
     """A business number registered to a workspace, with where its signing secret lives."""
 
     number: str
@@ -255,7 +266,7 @@ class Inbox(BaseModel):
     created_at: datetime
 
 
-class Workspace(BaseModel):
+class Workspace(DeferredModel):
     id: str
     name: str
     created_at: datetime
@@ -263,7 +274,7 @@ class Workspace(BaseModel):
     version: int = 0
 
 
-class ApiKey(BaseModel):
+class ApiKey(DeferredModel):
     """An API key as stored: its SHA-256 hash, never the key itself."""
 
     key_id: str
@@ -280,7 +291,7 @@ class ApiKey(BaseModel):
         return self.revoked_at is not None
 
 
-class BroadcastFailure(BaseModel):
+class BroadcastFailure(DeferredModel):
     """A number whose message of one broadcast failed (the latest failure if several did). A
     message sent outside any broadcast has no broadcast id: it is counted in the failure reports
     but listed under no broadcast."""

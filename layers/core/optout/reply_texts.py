@@ -20,7 +20,7 @@ MAX_LANGUAGES = 20
 class LanguageReplies(BaseModel):
     """One language's reply texts; a field left out uses the built-in text, then the default."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # as models.DeferredModel
 
     opt_out_reply: str | None = Field(default=None, min_length=1, max_length=320)
     opt_in_reply: str | None = Field(default=None, min_length=1, max_length=320)

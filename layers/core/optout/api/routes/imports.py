@@ -10,7 +10,6 @@ from optout.api.request_body import media_type
 from optout.api.schemas.imports import ImportOut
 from optout.errors import UnsupportedMediaType
 from optout.observability import metrics
-from optout.services import importer
 
 router = Router()
 IMPORT_PATH = "/v1/contacts/import"
@@ -28,6 +27,8 @@ CSV_BODY = {
     openapi_extensions={"requestBody": CSV_BODY},
 )
 def import_contacts() -> ImportOut:
+    from optout.services import importer  # only this resource's routes load it
+
     if media_type(router.current_event.headers) not in ("text/csv", "application/csv", "text/plain"):
         raise UnsupportedMediaType("send the CSV with Content-Type: text/csv")
     report = importer.import_contacts(principal_of(router), body_text(router))

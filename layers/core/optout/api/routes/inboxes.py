@@ -10,7 +10,6 @@ from aws_lambda_powertools.event_handler.openapi.params import Body
 from optout.api.http import path_value, principal_of
 from optout.api.openapi import responses
 from optout.api.schemas.inboxes import InboxIn, InboxList, InboxOut
-from optout.services import inboxes
 
 router = Router()
 
@@ -21,6 +20,8 @@ router = Router()
     responses=responses(403, 409),
 )
 def put_inbox(number: str, body: Annotated[InboxIn, Body()]) -> InboxOut:
+    from optout.services import inboxes  # only this resource's routes load it
+
     inbox = inboxes.register_inbox(
         principal_of(router),
         path_value(number),
@@ -34,9 +35,13 @@ def put_inbox(number: str, body: Annotated[InboxIn, Body()]) -> InboxOut:
 
 @router.get("/v1/inboxes", summary="List the workspace's inboxes", responses=responses())
 def list_inboxes() -> InboxList:
+    from optout.services import inboxes  # only this resource's routes load it
+
     return InboxList(inboxes=[InboxOut.of(i) for i in inboxes.list_inboxes(principal_of(router))])
 
 
 @router.delete("/v1/inboxes/<number>", summary="Unregister an inbox (admin)", responses=responses(403, 404))
 def delete_inbox(number: str) -> InboxOut:
+    from optout.services import inboxes  # only this resource's routes load it
+
     return InboxOut.of(inboxes.delete_inbox(principal_of(router), path_value(number)))

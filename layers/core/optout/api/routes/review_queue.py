@@ -12,7 +12,6 @@ from optout.api.openapi import responses
 from optout.api.schemas.contacts import ContactOut, EventOut
 from optout.api.schemas.review_queue import ResolveIn, ResolveOut, ReviewItemOut, ReviewPage
 from optout.review import ReviewState
-from optout.services import review_queue
 
 router = Router()
 
@@ -27,6 +26,8 @@ def list_review_queue(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
 ) -> ReviewPage:
+    from optout.services import review_queue  # only this resource's routes load it
+
     items, next_cursor = review_queue.list_items(principal_of(router), state=state, limit=limit, cursor=cursor)
     return ReviewPage(items=[ReviewItemOut.of(i) for i in items], next_cursor=next_cursor)
 
@@ -37,6 +38,8 @@ def list_review_queue(
     responses=responses(403, 404, 409),
 )
 def resolve_review_item(item_id: str, body: Annotated[ResolveIn, Body()]) -> ResolveOut:
+    from optout.services import review_queue  # only this resource's routes load it
+
     result = review_queue.resolve(principal_of(router), item_id, body.action, body.note)
     return ResolveOut(
         item=ReviewItemOut.of(result.item),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from optout.api.schemas.common import Strict
-from optout.models import ApiKey, Role
+from optout.models import ApiKey, DeferredModel, Role
 
 
 class ApiKeyIn(Strict):
@@ -15,7 +15,7 @@ class ApiKeyIn(Strict):
     role: Role = Role.MEMBER
 
 
-class ApiKeyOut(BaseModel):
+class ApiKeyOut(DeferredModel):
     key_id: str
     name: str
     role: Role
@@ -32,5 +32,5 @@ class ApiKeyCreated(ApiKeyOut):
     api_key: str = Field(description="The key itself. Shown once; only its hash is stored.")
 
 
-class ApiKeyList(BaseModel):
+class ApiKeyList(DeferredModel):
     api_keys: list[ApiKeyOut]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from optout.api.schemas.common import Strict
 from optout.api.schemas.contacts import EventOut
+from optout.models import DeferredModel
 
 
-class AutoOptOutPage(BaseModel):
+class AutoOptOutPage(DeferredModel):
     opt_outs: list[EventOut] = Field(description="Intent and typo opt-outs, newest first, with the triggering message.")
     next_cursor: str | None
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from optout.models import BroadcastFailure, ContactStatus
+from optout.models import BroadcastFailure, ContactStatus, DeferredModel
 
 
-class BroadcastFailureOut(BaseModel):
+class BroadcastFailureOut(DeferredModel):
     phone: str
     message_id: str
     provider: str
@@ -27,7 +27,7 @@ class BroadcastFailureOut(BaseModel):
         return cls.model_validate({**data, "contact_status": contact_status})
 
 
-class BroadcastFailurePage(BaseModel):
+class BroadcastFailurePage(DeferredModel):
     broadcast_id: str
     failures: list[BroadcastFailureOut] = Field(description="Numbers whose message of this broadcast failed.")
     next_cursor: str | None

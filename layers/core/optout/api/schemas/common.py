@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, ConfigDict
 
 from optout import storable
+from optout.models import DeferredModel
 
 
-class Strict(BaseModel):
+class Strict(DeferredModel):
     model_config = ConfigDict(extra="forbid")
 
 

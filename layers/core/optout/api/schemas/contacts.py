@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 
 from optout.api.schemas.common import StorableAttributes, Strict
-from optout.models import ConsentEvent, Contact, ContactStatus, DeliveryRecord, Initiator, Reason
+from optout.models import ConsentEvent, Contact, ContactStatus, DeferredModel, DeliveryRecord, Initiator, Reason
 
 
 class ContactIn(Strict):
@@ -33,7 +33,7 @@ class ContactPatch(Strict):
         return data
 
 
-class ContactOut(BaseModel):
+class ContactOut(DeferredModel):
     phone: str
     name: str | None
     attributes: dict[str, Any]
@@ -56,24 +56,24 @@ class ContactCreated(ContactOut):
     message: str | None = None
 
 
-class ContactPage(BaseModel):
+class ContactPage(DeferredModel):
     contacts: list[ContactOut]
     next_cursor: str | None
 
 
-class DeletedContact(BaseModel):
+class DeletedContact(DeferredModel):
     phone: str
     deleted: bool
     suppression_kept: bool = Field(description="True when the opt-out or block was kept as a suppression record.")
     status: ContactStatus
 
 
-class BulkDeleteOut(BaseModel):
+class BulkDeleteOut(DeferredModel):
     deleted: int
     has_more: bool = Field(description="More contacts match; call again to continue.")
 
 
-class EventOut(BaseModel):
+class EventOut(DeferredModel):
     event_id: str
     phone: str
     status: ContactStatus
@@ -92,6 +92,6 @@ class EventOut(BaseModel):
         return cls.model_validate(event.model_dump(exclude={"workspace_id"}))
 
 
-class EventPage(BaseModel):
+class EventPage(DeferredModel):
     events: list[EventOut]
     next_cursor: str | None

@@ -5,29 +5,29 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from optout.api.schemas.common import Strict
-from optout.models import ContactStatus, Reason
+from optout.models import ContactStatus, DeferredModel, Reason
 
 
 class EligibilityIn(Strict):
     phones: list[str] = Field(description="Up to 10,000 numbers.")
 
 
-class Suppressed(BaseModel):
+class Suppressed(DeferredModel):
     phone: str
     status: ContactStatus
     reason: Reason | None
     since: datetime | None
 
 
-class InvalidNumber(BaseModel):
+class InvalidNumber(DeferredModel):
     input: Any
     reason: str
 
 
-class EligibilityOut(BaseModel):
+class EligibilityOut(DeferredModel):
     sendable: list[str]
     suppressed: list[Suppressed]
     invalid: list[InvalidNumber]

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from optout.models import DeferredModel
 
 
-class Rejection(BaseModel):
+class Rejection(DeferredModel):
     line: int
     reason: str
     phone: str | None = None
 
 
-class ImportOut(BaseModel):
+class ImportOut(DeferredModel):
     rows: int
     created: int
     updated: int

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from optout.api.schemas.common import Strict
-from optout.models import Inbox
+from optout.models import DeferredModel, Inbox
 
 
 class InboxIn(Strict):
@@ -24,7 +24,7 @@ class InboxIn(Strict):
     )
 
 
-class InboxOut(BaseModel):
+class InboxOut(DeferredModel):
     number: str
     provider: str
     secret_ref: str | None
@@ -37,5 +37,5 @@ class InboxOut(BaseModel):
         return cls.model_validate(inbox.model_dump(include=set(cls.model_fields)))
 
 
-class InboxList(BaseModel):
+class InboxList(DeferredModel):
     inboxes: list[InboxOut]

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from optout.api.schemas.contacts import ContactOut, EventOut
-from optout.consent import MAX_NOTE_LENGTH
+from optout.models import DeferredModel
 from optout.review import ResolveAction, ReviewItem, ReviewResolution, ReviewState
+from optout.rules.consent import MAX_NOTE_LENGTH
 
 
-class DecisionOut(BaseModel):
+class DecisionOut(DeferredModel):
     """Why the engine would not act alone."""
 
     action: str
@@ -24,7 +25,7 @@ class DecisionOut(BaseModel):
     language: str | None = Field(default=None, description="The message's language (ISO 639-1), when known.")
 
 
-class ReviewItemOut(BaseModel):
+class ReviewItemOut(DeferredModel):
     id: str
     state: ReviewState
     phone: str
@@ -42,19 +43,19 @@ class ReviewItemOut(BaseModel):
         return cls.model_validate(item.model_dump(exclude={"workspace_id"}))
 
 
-class ReviewPage(BaseModel):
+class ReviewPage(DeferredModel):
     items: list[ReviewItemOut] = Field(description="Newest first.")
     next_cursor: str | None
 
 
-class ResolveIn(BaseModel):
+class ResolveIn(DeferredModel):
     model_config = ConfigDict(extra="forbid")
 
     action: ResolveAction = Field(description="opt_out opts the contact out (reason review); dismiss changes nothing.")
     note: str = Field(min_length=1, max_length=MAX_NOTE_LENGTH, description="Why: kept with the item.")
 
 
-class ResolveOut(BaseModel):
+class ResolveOut(DeferredModel):
     item: ReviewItemOut
     changed: bool = Field(description="The contact's status changed (False when opted out or blocked already).")
     contact: ContactOut | None = None

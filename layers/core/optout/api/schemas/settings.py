@@ -18,7 +18,7 @@ def _settings_change_model() -> type[BaseModel]:
         field.default_factory = None
         fields[name] = (info.annotation, field)
     doc = "The settings to change; fields left out keep their value. At least one field."
-    config = ConfigDict(extra="forbid", json_schema_extra=_no_defaults)
+    config = ConfigDict(extra="forbid", json_schema_extra=_no_defaults, defer_build=True)  # as DeferredModel
     return create_model("SettingsChange", __config__=config, __doc__=doc, **fields)
 
 

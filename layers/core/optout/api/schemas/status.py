@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from optout.api.schemas.common import Strict
 from optout.api.schemas.contacts import ContactOut, EventOut
-from optout.consent import StatusCommand
+from optout.models import DeferredModel
+from optout.rules.consent import StatusCommand
 
 if TYPE_CHECKING:
     from optout.services.contacts import StatusResult
@@ -20,7 +21,7 @@ class SetStatusIn(Strict):
     note: str | None = Field(default=None, max_length=1000)
 
 
-class SetStatusOut(BaseModel):
+class SetStatusOut(DeferredModel):
     contact: ContactOut
     changed: bool
     event: EventOut | None
