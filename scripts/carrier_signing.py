@@ -128,7 +128,7 @@ def vonage_jwt(
     application_id: str | None = None,
     extra_claims: Mapping[str, Any] | None = None,
 ) -> str:
-    """An HS256 JWT shaped like Vonage's signed-webhook token (claims per carriers.md §4.1)."""
+    """An HS256 JWT shaped like Vonage's signed-webhook token (claims per docs/carriers.md §4.1)."""
     claims: dict[str, Any] = {
         "iat": int(time.time()) if iat is None else iat,
         "jti": str(uuid.uuid4()),

@@ -19,12 +19,12 @@ CARRIER_OPT_OUT = [
     ("bandwidth", "4775"),
     ("vonage", "1240"),
     ("aws", "DESTINATION_PHONE_NUMBER_OPTED_OUT"),
-    # Also opt-out signals per carriers.md §8: Twilio channel block, Vonage SMS API DLR 9.
+    # Also opt-out signals per docs/carriers.md §6: Twilio channel block, Vonage SMS API DLR 9.
     ("twilio", "63014"),
     ("vonage", "9"),
 ]
 
-# (provider, code, class) as carriers.md §1.3, §2.3, §3.3, §4.1/4.2, §7.3 and §8 say.
+# (provider, code, class) as docs/carriers.md §1.1, §2.1, §3.1, §4.1/4.2, §5.2 and §6 say.
 SAMPLED = [
     ("twilio", "30003", "transient"),
     ("twilio", "30008", "transient"),
@@ -108,7 +108,7 @@ def test_table_integrity() -> None:
         for code, entry in table.items():
             assert (entry.provider, entry.code) == (provider, code)
             assert entry.text and entry.source
-            assert "carriers.md §" in entry.source
+            assert "docs/carriers.md §" in entry.source
             assert entry.failure_class in ("transient", "permanent", "carrier_opt_out")
     assert lookup_error("twilio", "21610").note  # type: ignore[union-attr]
     assert lookup_error("twilio", None) is None

@@ -57,7 +57,7 @@ def test_url_with_query_string() -> None:
 
 
 def test_reference_vectors() -> None:
-    # twilio-python tests/unit/test_request_validator.py (carriers.md §1.4)
+    # twilio-python tests/unit/test_request_validator.py (docs/carriers.md §1.2)
     uri = "https://mycompany.com/myapp.php?foo=1&bar=2"
     params = {
         "CallSid": "CA1234567890ABCDE",

@@ -108,7 +108,7 @@ def test_unconfigured_secret() -> None:
 
 
 def test_sdk_reference_vectors() -> None:
-    # vonage-http-client tests/test_auth.py (carriers.md §4.2), secret "signature_secret".
+    # vonage-http-client tests/test_auth.py (docs/carriers.md §4.2), secret "signature_secret".
     params = {"param1": "value1", "param2": "value2", "timestamp": 1234567890}
     assert vonage_sms_signature(params, "signature_secret", "sha256") == (
         "280c4320703dbc98bfa22db676655ed2acfbfe8792b062ff7622e67f1183c287"

@@ -43,7 +43,7 @@ def corpus() -> list[tuple[str, str]]:
     return _load()
 
 
-# ---- naive rules, as compliance.md describes them ----------------------------------------------
+# ---- naive rules, as docs/compliance.md describes them ----------------------------------------------
 _TWILIO = {"stop", "unsubscribe", "end", "quit", "stopall", "revoke", "optout", "cancel"}
 _AWS = (
     "arret",
