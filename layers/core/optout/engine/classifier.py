@@ -29,7 +29,9 @@ from optout.engine.names import NAME_CONFIDENCE, wrong_name
 from optout.engine.normalization import clauses
 from optout.engine.phrases import PHRASE_CONFIDENCE, find_unspaced
 from optout.engine.scope import CALLS, only_elsewhere, other_channel, texts_wanted
+from optout.engine.spelling import find_respelt
 from optout.engine.texts_kept import texts_kept
+from optout.engine.transactions import MISTAKE_WORDS, reported_mistake
 from optout.engine.typos import find_typo
 
 # Text-Em-All: intent (not keyword) opt-outs skip messages longer than this (original text).
@@ -117,7 +119,16 @@ def classify(
             decision = _intent_decision(cue, clause_text, normalized, exclusion, settings)
             if decision is not None:
                 return decision
-    return _no_rule(tokens, squeezed, normalized, language)
+    asked_back = _asked_back(tokens, normalized, language) if settings.intent_enabled and not exclusion else None
+    return asked_back or _no_rule(tokens, squeezed, normalized, language)
+
+
+def _asked_back(tokens: list[str], normalized: str, language: str | None) -> Decision | None:
+    """An opt-out the writer calls a mistake while asking back is an opt-in ("me di de baja por error...")."""
+    if MISTAKE_WORDS.isdisjoint(tokens) or not reported_mistake(normalized):
+        return None
+    detail = "natural-language opt-in: an opt-out made by mistake, asked back"
+    return Decision(Action.OPT_IN, Rule.INTENT, normalized, None, language, normalized, detail, 0.8)
 
 
 def _typo_decision(
@@ -243,7 +254,7 @@ def _find(text: str, clause_text: str, tokens: list[str], script: str | None) ->
         if phrase is not None and not is_unspaced_broadcast(clause_text):
             name = f"{phrase.name} {_NOUN[phrase.action]} phrase"
             return _Found(name, phrase.language, phrase.action, PHRASE_CONFIDENCE, phrase.phrase, 0, 0)
-    intent = find_intent(text, clause_text, tokens)
+    intent = find_intent(text, clause_text, tokens) or find_respelt(text, clause_text, tokens)
     if intent is None:
         named = wrong_name(text) if len(tokens) <= 12 else None
         if named is not None:

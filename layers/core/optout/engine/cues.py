@@ -17,6 +17,7 @@ from functools import cache
 from optout.engine.decision import Action
 from optout.engine.languages import LANGUAGES
 from optout.engine.languages.cue_words import CUES
+from optout.engine.languages.cue_words_extra import EXTRA_CUES
 from optout.engine.languages.cue_words_kinds import KIND_CUES
 from optout.engine.languages.cue_words_more import MORE_CUES
 from optout.engine.normalization import normalize
@@ -65,7 +66,7 @@ class CueMatch:
 def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
     merged: dict[str, dict[str, tuple[str, ...]]] = {}
     universal = dict.fromkeys(CUES, _UNIVERSAL)
-    for table in (CUES, MORE_CUES, KIND_CUES, universal):
+    for table in (CUES, MORE_CUES, KIND_CUES, EXTRA_CUES, universal):
         for code, kinds in table.items():
             into = merged.setdefault(code, {})
             for kind, stems in kinds.items():
@@ -93,16 +94,47 @@ def _stem_starts() -> frozenset[str]:
 def stem_languages(tokens: list[str]) -> list[str]:
     """Languages whose long stop stems start a word of the message ("disiscrivermi": Italian),
     for messages whose common words mislead detection."""
+    found = [] if _idiom_firsts().isdisjoint(tokens) else _idiom_languages(" ".join(tokens))
     starts = _stem_starts()
     if starts.isdisjoint(token[:5] for token in tokens):
-        return []
-    table, found = _long_stems(), []
+        return found
+    table = _long_stems()
     for token in tokens:
         for length in range(min(len(token), 9), 4, -1):
             code = table.get(token[:length])
             if code is not None and code not in found:
                 found.append(code)
     return found
+
+
+@cache
+def _idiom_stems() -> tuple[str, ...]:
+    """Every spaced language's "leave me alone" idioms of two words or more (none is English)."""
+    stems = {
+        stem for code, kinds in _cues().items() if not LANGUAGES[code].unspaced for stem in kinds.get("dismiss", ())
+    }
+    return tuple(sorted((stem for stem in stems if " " in stem), key=len, reverse=True))
+
+
+@cache
+def _idioms() -> re.Pattern[str]:
+    return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(stem) for stem in _idiom_stems()) + r")(?!\S)")
+
+
+@cache
+def _idiom_firsts() -> frozenset[str]:
+    """The first word of every idiom: one set test spares most messages the search."""
+    return frozenset(stem.split()[0] for stem in _idiom_stems())
+
+
+def _idiom_languages(text: str) -> list[str]:
+    """Languages whose dismissal idiom the message holds ("basta, lasciatemi stare": detection
+    finds no language in so few words)."""
+    found = _idioms().search(text)
+    if found is None:
+        return []
+    idiom = found.group(0)
+    return [code for code, kinds in _cues().items() if idiom in kinds.get("dismiss", ())]
 
 
 @cache
@@ -137,7 +169,11 @@ def read_cues(language: str | None, normalized: str, tokens: list[str]) -> CueMa
     if kinds is None:
         return None
     spec = LANGUAGES[language]
-    text = normalized.replace(" ", "") if spec.unspaced else normalized
+    text = (
+        normalized.replace(" ", "")
+        if spec.unspaced
+        else (_COMPOUND_STOP.sub("", normalized) if " stop" in normalized else normalized)
+    )
     hits = {kind: _found(language, kind, text) for kind in _KINDS}
     # "non stop", "nie stop": a negated stop word asks for nothing (threats keep it: "if you
     # don't stop, I'll sue").
@@ -155,11 +191,17 @@ def read_cues(language: str | None, normalized: str, tokens: list[str]) -> CueMa
         return CueMatch(language, f"{spec.name} {name}", words)
     if hits["stop"] or (hits["negation"] and hits["messages"]):
         return None  # a refusal of some kind: never read as an opt-in or a help request
+    if hits["again"] and hits["often"] and hits["messages"] and not hits["want"]:
+        return CueMatch(language, f"{spec.name} complaint, the texts again and again", words)
     if hits["again"] and (hits["want"] or hits["messages"]):
         return CueMatch(language, f"{spec.name} request to resume", words, Action.OPT_IN)
     if hits["help"]:
         return CueMatch(language, f"{spec.name} help request", words, Action.HELP)
     return None
+
+
+# "nasa bus stop na ako": an English place noun, not a request to stop.
+_COMPOUND_STOP = re.compile(r"\b(?:bus|truck|pit|next|last|full|rest|tram|one) stop\b")
 
 
 def _decide(hits: dict[str, list[str]], size: int, negated: bool, unspaced: bool) -> str | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from optout.engine.decision import Action
+from optout.engine.intent_everyday import DEATH_RULES, EVERYDAY_RULES
 from optout.engine.intent_families import FAMILY_RULES
 from optout.engine.intent_general import GENERAL_RULES
 from optout.engine.intent_guards import is_broadcast, negated
@@ -28,6 +29,7 @@ from optout.engine.intent_pieces import PREFIXES, IntentRule
 from optout.engine.intent_rules import ENGLISH_RULES
 from optout.engine.intent_spanish_french import SPANISH_FRENCH_RULES
 from optout.engine.optin_help import OPT_IN_HELP_RULES
+from optout.engine.optin_help_everyday import OPT_IN_HELP_EVERYDAY_RULES
 from optout.engine.optin_help_general import OPT_IN_HELP_GENERAL_RULES
 from optout.engine.optin_help_kinds import OPT_IN_HELP_KIND_RULES
 from optout.engine.phrases import language_rules
@@ -40,15 +42,18 @@ __all__ = ["IntentMatch", "IntentRule", "find_intent", "negated", "rules"]
 def rules() -> tuple[IntentRule, ...]:
     """Every intent rule, opt-outs first (built on first use: the language tables are folded)."""
     return (
+        *DEATH_RULES,
         *ENGLISH_RULES,
         *FAMILY_RULES,
         *GENERAL_RULES,
         *KIND_RULES,
+        *EVERYDAY_RULES,
         *SPANISH_FRENCH_RULES,
         *language_rules(),
         *OPT_IN_HELP_RULES,
         *OPT_IN_HELP_GENERAL_RULES,
         *OPT_IN_HELP_KIND_RULES,
+        *OPT_IN_HELP_EVERYDAY_RULES,
     )
 
 

@@ -89,7 +89,8 @@ FILLER = _phrases(
     """
     please pls plz plez plse pleas kindly now right_now asap immediately already thanks thank_you
     thank_u thankyou thanku thx thnx thnks thks tks ty tq many_thanks ok okay k hi hello hey dear
-    sir maam madam sorry just bye goodbye again anymore any_more today right_away
+    sir maam madam sorry just bye goodbye again anymore any_more today right_away and_thank_you
+    and_thanks and_thank_u
     """
 ) | frozenset(squeeze(plain(clauses(word))) for language in LANGUAGES.values() for word in language.filler)
 # Words that strengthen an opt-out ("No, stop", "ugh stop", "STOP RIGHT NOW", "stop it",
@@ -103,7 +104,7 @@ REFUSALS = _phrases(
     seriously srsly for_real i_said i_mean_it forever permanently for_good at_once this_instant
     idiot idiots moron morons scammer scammers scam spam spammer spammers jerk jerks loser losers
     asshole assholes creep creeps fuck_you screw_you fuck_off stfu mf nonsense crap bs bullshit
-    garbage rubbish junk madness all everything all_of_it
+    garbage rubbish junk madness all everything all_of_it smh fr frfr
     """
 )
 # Object pronouns: "stop it", "QUIT THAT". Not for CANCEL, END or REMOVE ("cancel it" may be an

@@ -39,8 +39,22 @@ _SCREEN = re.compile(
 )
 
 
+# "No Maria here", "there's no Kevin at this number": the person is not at this number.
+_NOBODY_HERE = re.compile(
+    r"(?i:^\s*(?:sorry,?\s+)?(?:there(?:'?s| is) )?no\s+)"
+    r"(?!(?:"
+    + _NOT_NAMES
+    + r"|Thanks|Problem|Problems|Worries|One|Way|Idea|Clue|Signal|Service|Answer)\b)([A-Z][a-z]+)"
+    r"\s+(?i:here|at this number|on this (?:phone|number)|lives here)\b"
+)
+
+
 def wrong_name(text: str) -> str | None:
-    """The name in "I'm not <Name>", or None."""
+    """The name in "I'm not <Name>" or "No <Name> here", or None."""
+    if " here" in text or " this " in text:
+        nobody = _NOBODY_HERE.search(text)
+        if nobody is not None:
+            return nobody.group(0).strip(" ,.!?;")
     if "not" not in text and "Not" not in text and "know" not in text and "isn" not in text and "Isn" not in text:
         return None
     text = text.replace("\u2019", "'")

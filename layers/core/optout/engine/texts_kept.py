@@ -13,34 +13,43 @@ import re
 
 # Other channels: words (spaced scripts) and stems (any script).
 _CHANNEL = re.compile(
-    r"\b(?:e ?mails?|emailing|mails?|mailowego|maila|newsletter\w*|correos?|courriels?|imel|"
-    r"calls?|calling|llam\w+|appels?|anruf\w*|chiam\w+|dzwon\w*|ligar|ligacoes|rele|tawag\w*|"
+    r"\b(?:e ?mails?|emailing|mails?|mailing|mailowego|maila|newsletter\w*|correos?|courriels?|imel|"
+    r"calls?|calling|robocalls?|llam\w+|appels?|anruf\w*|chiam\w+|dzwon\w*|ligar|ligacoes|lig(?:uem|ue|em)|rele|"
+    # the post, and a call: "my mom's address", "flyers", "phone mat karna", "tumawag"
+    r"tawag\w*|tumawag|address|flyers?|catalogs?|postcards?|phone (?:mat|na)|"
     r"l?infolettres?|goi dien|goi|звон\w*|рассылк\w*)\b|邮件|电话|電話|メール|メルマガ|이메일|뉴스레터|전화|بريد|ايميل|تتصل|اتصال"
 )
 # The texts themselves.
 _TEXTS = re.compile(
     r"\b(?:sms\w*|texts?|texting|txts?|messages?|mensaj\w*|mensage\w*|textos?|teks|messaggi|"
-    r"nachrichten|wiadomosci|tin nhan|nhan tin|смс\w*|сообщени\w*|scriv\w*|пиш\w*|напиш\w*)\b|短信|sms|문자|"
+    r"nachrichten|wiadomosci|tin nhan|nhan tin|mesaj|smsy|смс\w*|сообщени\w*|scriv\w*|пиш\w*|напиш\w*)\b|"
+    r"短信|sms|문자|メッセージ|ショートメール|"
     r"رسا[يئ]ل|رسال"
 )
 # Approving words: "ok", "fine", "keep", "still", "rather".
 _APPROVAL = re.compile(
     r"\b(?:ok|okay|fine|good|better|keep|wanted|bien|si|quiero|parfait|va|bon|bene|pode|continuar|"
-    r"continue|lieber|pito|chalu|rakho|bhej|duoc|van|moga|sa ok|можно|норм\w*|"
+    r"continue|lieber|pito|chalu|rakho|bhej\w*|duoc|van|moga|sa ok|можно|норм\w*|pode\w*|wole|"
+    # "text me instead", "just text", "i like the texts tho", "sirf sms"
+    r"instead|just|only|like|can still|sirf|"
     # "instead"-like words: "scrivetemi pure", "лучше пишите", "text na lang", "message kar do"
     r"pure|лучше|na lang|kar do|karo|gard\w*|sim|mejor|melhor|meglio|plutot|mieux|besser|"
     # a plain "write to me" imperative: "scrivetemi per sms", "напишите", "escríbanme"
     r"scrivetemi|scrivimi|пишите|напишите|escribanme|escribeme|ecrivez moi|schreibt mir|piszcie)\b|"
-    r"没关系|就行|继续|大丈夫|続け|(?<![a-z])ok(?![a-z])|계속|عادي|تمام|احسن|そのまま"
+    r"没关系|就行|继续|大丈夫|続け|(?<![a-z])ok(?![a-z])|계속|주세요|주십시오|عادي|تمام|احسن|افضل|そのまま"
 )
 _NEGATION = re.compile(
     r"\b(?:no|not|dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|cant|cannot|never|nao|non|ne|nie|pas|nicht|kein\w*|mat|nahi|niente|nada|nunca|stop\w*|"
-    r"cancel\w*|unsubscribe|wag|huwag|ayoko|ayaw|band|bas|khong|dung|basta|нет|не)\b|不|别|別|안|말|ない|لا|مو|ما "
+    r"cancel\w*|unsubscribe|wag|huwag|ayoko|ayaw|band|bas|khong|dung|basta|нет|не)\b|不|别|別|안|말|그만|거부|차단|"
+    r"ない|やめ|停止|لا|مو|ما "
 )
 
 
 # "but" turns a sentence as a comma does: "ya no me manden correos pero los mensajes sí".
-_CONTRAST = re.compile(r"\s(?:but|pero|mais|mas|aber|ma|ale|но|nhung|lekin|magar|lakin|لكن|بس)\s")
+# Korean joins clauses with the connective -고 ("전화는 그만하고 문자로 연락주세요").
+_CONTRAST = re.compile(
+    r"\s(?:but|pero|mais|mas|aber|ma|ale|но|nhung|lekin|magar|lakin|لكن|بس)\s|(?<=[\uac00-\ud7a3]고)\s"
+)
 
 
 def texts_kept(clause_text: str) -> bool:

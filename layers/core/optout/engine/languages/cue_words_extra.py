@@ -1,0 +1,42 @@
+"""More cue stems, from the errors of the sixth dev batch, merged with the other cue tables
+(cues.py): "what do I write so that it stops" as a how-question in each language ("was muss ich
+schreiben", "co mam odpisać", "que dois-je répondre"); revocation verbs ("widerrufen");
+separable and affixed stop verbs ("hört auf", "pakitigil"); "leave me in peace" in Polish;
+"no longer receive" in Chinese; "my agreement" as consent in French; asking for an agent or to
+ask a question ("atendente", "pale ak yon moun", "magtanong").
+"""
+
+from __future__ import annotations
+
+EXTRA_CUES: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": {"how": ("que tengo que poner", "que pongo", "que respondo", "que escribo")},
+    "fr": {
+        "how": ("que dois je repondre", "que dois je ecrire", "quoi repondre", "quoi ecrire"),
+        "consent": ("mon accord",),
+    },
+    "pt": {"how": ("o que eu respondo", "o que respondo", "o que escrevo"), "help": ("atendente", "falar com alguem")},
+    "de": {
+        "how": ("was muss ich", "was soll ich"),
+        "stop": (
+            "widerruf",
+            "hort auf",
+            "hort bitte auf",
+            "horen sie auf",
+            "horen sie bitte auf",
+            "hoert auf",
+            "aufhort",
+        ),
+    },
+    "it": {"how": ("cosa devo", "che devo", "cosa scrivo", "cosa rispondo")},
+    "pl": {
+        "how": ("co mam", "co musze"),
+        "stop": ("skonczy", "skoncz"),
+        "dismiss": ("w spokoju",),
+    },
+    "ht": {"how": ("kisa pou m", "kisa m dwe"), "help": ("pale ak yon moun", "pale ak yon ajan")},
+    "ru": {"how": ("что написать", "что ответить", "что нужно написать")},
+    "tl": {"stop": ("pakitigil", "patigil", "itigil"), "help": ("magtanong", "may tanong")},
+    "zh": {"stop": ("不再收到", "不想再收到", "不再接收", "不要再收到"), "how": ("回复什么", "回什么")},
+    "ar": {"negation": ("عدم",), "want": ("ارسال",)},
+    "vi": {"how": ("phai nhan gi", "nhan gi de"), "help": ("noi chuyen voi nhan vien", "gap nhan vien")},
+}
