@@ -142,34 +142,9 @@ class WebhookRequest:
         re-encoding is byte-identical to what the carrier signed.
         """
         context = event.get("requestContext") or {}
-        http = context.get("http") or {}
-        method = str(event.get("httpMethod") or http.get("method") or "POST")
-        headers = {str(k): str(v) for k, v in (event.get("headers") or {}).items()}
-        # v1 multi-value headers carry every repeat; prefer them when present.
-        multi_headers = event.get("multiValueHeaders") or {}
-        for name, values in multi_headers.items():
-            if values:
-                headers[str(name)] = ", ".join(str(v) for v in values)
-
-        raw_body = event.get("body") or ""
-        if event.get("isBase64Encoded"):
-            try:
-                body = base64.b64decode(raw_body, validate=True)
-            except (binascii.Error, ValueError) as exc:
-                raise PayloadError("isBase64Encoded body is not valid base64") from exc
-        else:
-            body = str(raw_body).encode("utf-8")
-
-        if "rawQueryString" in event:
-            query = str(event.get("rawQueryString") or "")
-        else:
-            multi = event.get("multiValueQueryStringParameters") or {}
-            single = event.get("queryStringParameters") or {}
-            pairs = (
-                [(k, v) for k, vs in multi.items() for v in vs] if multi else list(single.items())
-            )
-            query = urlencode(pairs)
-
+        method = str(event.get("httpMethod") or (context.get("http") or {}).get("method") or "POST")
+        headers = _event_headers(event)
+        query = _event_query(event)
         if public_url:
             url = public_url
             if query and not urlsplit(public_url).query:
@@ -178,7 +153,36 @@ class WebhookRequest:
             domain = context.get("domainName") or (Headers(headers).get("host") or "")
             path = context.get("path") or event.get("rawPath") or event.get("path") or "/"
             url = f"https://{domain}{path}" + (f"?{query}" if query else "")
-        return cls(method=method, url=url, headers=Headers(headers), body=body)
+        return cls(method=method, url=url, headers=Headers(headers), body=_event_body(event))
+
+
+def _event_headers(event: Mapping[str, Any]) -> dict[str, str]:
+    headers = {str(k): str(v) for k, v in (event.get("headers") or {}).items()}
+    # v1 multi-value headers carry every repeat; prefer them when present.
+    for name, values in (event.get("multiValueHeaders") or {}).items():
+        if values:
+            headers[str(name)] = ", ".join(str(v) for v in values)
+    return headers
+
+
+def _event_body(event: Mapping[str, Any]) -> bytes:
+    raw_body = event.get("body") or ""
+    if not event.get("isBase64Encoded"):
+        return str(raw_body).encode("utf-8")
+    try:
+        return base64.b64decode(raw_body, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise PayloadError("isBase64Encoded body is not valid base64") from exc
+
+
+def _event_query(event: Mapping[str, Any]) -> str:
+    """The query string as sent (HTTP API v2), or re-encoded from REST v1's decoded parameters."""
+    if "rawQueryString" in event:
+        return str(event.get("rawQueryString") or "")
+    multi = event.get("multiValueQueryStringParameters") or {}
+    single = event.get("queryStringParameters") or {}
+    pairs = [(k, v) for k, vs in multi.items() for v in vs] if multi else list(single.items())
+    return urlencode(pairs)
 
 
 def _parse_pairs(text: str, where: str) -> list[tuple[str, str]]:

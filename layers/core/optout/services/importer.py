@@ -59,9 +59,18 @@ def _column_name(raw: str) -> str:
     return _HEADER_ALIASES.get(name, name)
 
 
-def parse_csv(text: str, default_region: str, report: ImportReport) -> list[ImportRow]:
-    """Parse and validate every row; bad rows go to the report, good ones are returned."""
-    reader = csv.reader(io.StringIO(text))
+@dataclass(frozen=True)
+class _Columns:
+    """The header's columns, and where the ones with a meaning are."""
+
+    names: list[str]
+    phone_at: int
+    name_at: int | None
+    opt_out_at: int | None
+    attributes: list[tuple[int, str]]
+
+
+def _read_header(reader: Any) -> _Columns:
     try:
         header = next(reader)
     except StopIteration:
@@ -76,10 +85,38 @@ def parse_csv(text: str, default_region: str, report: ImportReport) -> list[Impo
     duplicates = sorted({c for c in columns if columns.count(c) > 1})
     if duplicates or "" in columns:
         raise InvalidInput("column names must be unique and non-empty", details={"columns": duplicates})
-    phone_at, name_at = columns.index("phone"), columns.index("name") if "name" in columns else None
-    opt_out_at = columns.index("opt_out") if "opt_out" in columns else None
-    attribute_columns = [(i, c) for i, c in enumerate(columns) if c not in ("phone", "name", "opt_out")]
+    return _Columns(
+        names=columns,
+        phone_at=columns.index("phone"),
+        name_at=columns.index("name") if "name" in columns else None,
+        opt_out_at=columns.index("opt_out") if "opt_out" in columns else None,
+        attributes=[(i, c) for i, c in enumerate(columns) if c not in ("phone", "name", "opt_out")],
+    )
 
+
+def _parse_row(line: int, values: list[str], columns: _Columns, default_region: str) -> ImportRow | str:
+    """One record as a row to import, or why it is rejected."""
+    if len(values) > len(columns.names):
+        return f"{len(values)} fields but the header names {len(columns.names)}"
+    values = values + [""] * (len(columns.names) - len(values))
+    try:
+        phone = normalize_phone(values[columns.phone_at], default_region)
+        opt_out = parse_opt_out(values[columns.opt_out_at]) if columns.opt_out_at is not None else None
+    except InvalidPhone as exc:
+        return exc.message
+    except ValueError as exc:
+        return str(exc)
+    if any(len(v) > MAX_VALUE_LENGTH for v in values):
+        return f"a value is longer than {MAX_VALUE_LENGTH} characters"
+    name = values[columns.name_at].strip() if columns.name_at is not None else ""
+    attributes = {c: values[i].strip() for i, c in columns.attributes if values[i].strip()}
+    return ImportRow(line, phone, name or None, attributes, opt_out)
+
+
+def parse_csv(text: str, default_region: str, report: ImportReport) -> list[ImportRow]:
+    """Parse and validate every row; bad rows go to the report, good ones are returned."""
+    reader = csv.reader(io.StringIO(text))
+    columns = _read_header(reader)
     rows: list[ImportRow] = []
     seen: dict[str, int] = {}
     for line, values in _rows_with_lines(reader, report):
@@ -88,30 +125,15 @@ def parse_csv(text: str, default_region: str, report: ImportReport) -> list[Impo
         report.rows += 1
         if report.rows > MAX_ROWS:
             raise PayloadTooLarge(f"at most {MAX_ROWS} rows per import", code="too_many_rows")
-        if len(values) > len(columns):
-            report.reject(line, f"{len(values)} fields but the header names {len(columns)}", values[phone_at])
-            continue
-        values = values + [""] * (len(columns) - len(values))
-        raw_phone = values[phone_at]
-        try:
-            phone = normalize_phone(raw_phone, default_region)
-            opt_out = parse_opt_out(values[opt_out_at]) if opt_out_at is not None else None
-        except InvalidPhone as exc:
-            report.reject(line, exc.message, raw_phone)
-            continue
-        except ValueError as exc:
-            report.reject(line, str(exc), raw_phone)
-            continue
-        if any(len(v) > MAX_VALUE_LENGTH for v in values):
-            report.reject(line, f"a value is longer than {MAX_VALUE_LENGTH} characters", raw_phone)
-            continue
-        if phone in seen:
-            report.reject(line, f"duplicate of line {seen[phone]}", raw_phone)
-            continue
-        seen[phone] = line
-        name = values[name_at].strip() if name_at is not None else ""
-        attributes = {c: values[i].strip() for i, c in attribute_columns if values[i].strip()}
-        rows.append(ImportRow(line, phone, name or None, attributes, opt_out))
+        parsed = _parse_row(line, values, columns, default_region)
+        raw_phone = values[columns.phone_at] if columns.phone_at < len(values) else ""
+        if isinstance(parsed, str):
+            report.reject(line, parsed, raw_phone)
+        elif parsed.phone in seen:
+            report.reject(line, f"duplicate of line {seen[parsed.phone]}", raw_phone)
+        else:
+            seen[parsed.phone] = line
+            rows.append(parsed)
     return rows
 
 
