@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 from pathlib import Path
@@ -21,9 +20,7 @@ import pytest
 
 from local_stack import template
 
-ROOT = Path(__file__).resolve().parents[2]
-BUILD = ROOT / ".aws-sam" / "build"
-EVENTS = ROOT / "events"
+EVENTS = Path(__file__).resolve().parents[2] / "events"
 
 RUNNER = r"""
 import importlib.util, json, sys
@@ -45,13 +42,6 @@ for name, event in events:
     results.append([name, response])
 print("@@RESULT@@" + json.dumps({"results": results, "stray": stray, "version": sys.version}))
 """
-
-
-def _python312() -> str:
-    exe = shutil.which("python3.12")
-    if exe is None:
-        pytest.skip("python3.12 is not on PATH (with pyenv, set PYENV_VERSION=3.12.1)")
-    return exe
 
 
 @pytest.fixture(scope="module")
@@ -102,11 +92,10 @@ def _built_functions() -> list[template.FunctionSpec]:
 
 
 @pytest.mark.parametrize("spec", _built_functions(), ids=lambda s: s.logical_id)
-def test_built_function_runs_with_only_its_folder_and_the_layer(spec, moto_endpoint):
-    if not (BUILD / "template.yaml").exists():
-        pytest.skip("no SAM build output: run `make sam-build` first")
-    function_dir = BUILD / spec.logical_id
-    layer_dir = BUILD / "CoreLayer" / "python"
+def test_built_function_runs_with_only_its_folder_and_the_layer(spec, build_dir, python312, lambda_environment,
+                                                               moto_endpoint):
+    function_dir = build_dir / spec.logical_id
+    layer_dir = build_dir / "CoreLayer" / "python"
     assert function_dir.is_dir(), f"{spec.logical_id} is missing from the build output"
     event_files = sorted((EVENTS / spec.code_uri.name).glob("*.json"))
     assert event_files, f"no sample events under events/{spec.code_uri.name}/"
@@ -117,20 +106,11 @@ def test_built_function_runs_with_only_its_folder_and_the_layer(spec, moto_endpo
     events = [[path.name, json.loads(path.read_text().replace("${API_KEY}", admin_key))] for path in event_files]
     if spec.logical_id == "ReportsFunction":
         events.append(["job_queue_batch (built in)", _job_queue_batch(workspace.id)])
-    env = {
-        "PATH": os.environ["PATH"],
-        "PYENV_VERSION": os.environ.get("PYENV_VERSION", "3.12.1"),
-        "AWS_ENDPOINT_URL": moto_endpoint,
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "AWS_REGION": "us-east-1",
-        "POWERTOOLS_TRACE_DISABLED": "true",
-        "POWERTOOLS_METRICS_NAMESPACE": "OptOut",
-        **spec.environment,
-    }
+    env = {**lambda_environment, "AWS_ENDPOINT_URL": moto_endpoint, "POWERTOOLS_TRACE_DISABLED": "true", **spec.environment}
     completed = subprocess.run(
-        [_python312(), "-I", "-S", "-c", RUNNER, str(function_dir), str(layer_dir), spec.handler],
+        # -B (no byte code written; -I ignores PYTHONDONTWRITEBYTECODE): as in Lambda, whose layer is
+        # read-only, the build stays as `sam build` left it.
+        [python312, "-I", "-S", "-B", "-c", RUNNER, str(function_dir), str(layer_dir), spec.handler],
         input=json.dumps(events),
         capture_output=True,
         text=True,
