@@ -9,7 +9,7 @@ import pytest
 
 from optout.engine.intent import pattern, rules
 from optout.engine.normalization import clauses
-from optout.engine.prefilter import with_lookahead
+from optout.engine.prefilter import required_literals, with_lookahead
 from tests.unit.engine.test_classify_table import DEFAULT_ROWS, SETTINGS_ROWS
 
 WORDS = " ".join(
@@ -48,9 +48,17 @@ def _texts() -> list[str]:
         (r"\b(?i:stop)\b", None),  # either case
         (r"(?i)stop", None),
         (r"\bst[a-z]p", "(?=[s])"),
-        (r"[a-z]+", None),
+        (r"[a-z]+", "(?=[a-z])"),  # a short range is spelled out
+        (r"\b[1-9]\d?(?:st|th)", "(?=[1-9])"),
+        (r"[\u0400-\u04ff]+", None),  # a whole script: too many characters to list
+        (r"\w+", None),
         (r".stop", None),
         (r"(?:stop)?", None),  # matches the empty string
+        (r"(?:^|,\s)no more", "(?=[,n])"),  # a zero-width branch: the next word may come first
+        (r"(?:^|(?<=\bok ))(?:so\s)?no", "(?=[ns])"),
+        (r"(?:^|,\s)(?:stop)?$", None),  # may match nothing at the end
+        (r"(?:^|\s)no", None),
+        (r"(?:x|[a-c]|[e-f])y", "(?=[a-cefx])"),  # two neighbours are listed, not a range
     ],
 )
 def test_lookahead_only_when_the_first_character_is_certain(source: str, lookahead: str | None) -> None:
@@ -65,3 +73,40 @@ def test_every_intent_pattern_finds_the_same_matches(position: int) -> None:
     faster = pattern(position)
     for text in _texts():
         assert [m.span() for m in faster.finditer(text)] == [m.span() for m in original.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    ("source", "literals"),
+    [
+        (r"\b(?:stop|quit)\s(?:now|it)\b", ("quit", "stop")),  # the part with fewest strings
+        (r"(?:^|,\s)no more\b", ("no more",)),
+        (r"(?:texts?|msgs?)\s(?:please|pls)", ("msg", "text")),  # a tie: the first part
+        (r"abc(?=x)de", ("abc",)),  # a zero-width test splits the run
+        (r"(?:ab)?cde", ("cde",)),  # an optional part is no requirement
+        (r"x+(?:abc)+", ("abc",)),
+        (r"no(?:pe)?\b", None),  # two letters are too few to test for
+        (r"st[a-z]p", None),
+        (r"(?i:stop)", None),  # either case
+        (r"(?i)stop", None),
+        (r"(?:stop|\w+)\s", None),  # one branch holds nothing certain
+        ("|".join(f"w{i:02d}" for i in range(13)), None),  # too many strings to look for
+    ],
+)
+def test_required_literals(source: str, literals: tuple[str, ...] | None) -> None:
+    assert required_literals(source) == literals
+
+
+_WITH_LITERALS = [rule for rule in rules() if required_literals(rule.source) is not None]
+
+
+def test_most_intent_patterns_have_a_literal_test() -> None:
+    assert len(_WITH_LITERALS) > len(rules()) * 0.8
+
+
+@pytest.mark.parametrize("source", [rule.source for rule in _WITH_LITERALS], ids=[rule.name for rule in _WITH_LITERALS])
+def test_every_intent_match_holds_a_required_literal(source: str) -> None:
+    literals = required_literals(source)
+    assert literals is not None
+    for text in _texts():
+        for found in re.finditer(source, text):
+            assert any(literal in found.group(0) for literal in literals), (text, literals)

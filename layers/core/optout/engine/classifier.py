@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from optout.engine.decision import DEFAULT_SETTINGS, Action, Decision, EngineSettings, Rule
-from optout.engine.detect import detect, foreign_enough, ranked, script_language
+from optout.engine.detect import detect_latin, foreign_enough, ranked, script_language
 from optout.engine.intent import find_intent
 from optout.engine.intent_guards import is_broadcast, is_instruction, is_unspaced_broadcast
 from optout.engine.keyword_gate import KeywordMatch, match_keywords, match_unspaced
@@ -98,7 +98,7 @@ def classify(
                 normalized, detail,
             )  # fmt: skip
 
-    if normalized.replace(" ", "").isdigit():
+    if normalized[0].isdigit() and normalized.replace(" ", "").isdigit():
         # Text-Em-All: digit-only replies (codes, survey answers) are never read as opt-outs.
         return Decision(Action.NONE, Rule.EXCLUSION, None, None, None, normalized, "excluded: digits only")
     exclusion = _exclusion(text, unstopped_within_six_months)
@@ -112,20 +112,23 @@ def classify(
     typo = _typo_decision(tokens, squeezed, normalized, exclusion, settings) if squeezed else None
     if typo is not None:
         return typo
-    language = script or detect(text, tokens)
+    language = script or detect_latin(text, tokens)  # the script was looked at above
     if settings.intent_enabled and language != "en":
         cue = _cue(text, clause_text, normalized, tokens, language)
         if cue is not None and not _about_a_transaction(cue, normalized, tokens):
             decision = _intent_decision(cue, clause_text, normalized, exclusion, settings)
             if decision is not None:
                 return decision
-    asked_back = _asked_back(tokens, normalized, language) if settings.intent_enabled and not exclusion else None
-    return asked_back or _no_rule(tokens, squeezed, normalized, language)
+    if settings.intent_enabled and not exclusion and not MISTAKE_WORDS.isdisjoint(tokens):
+        asked_back = _asked_back(normalized, language)
+        if asked_back is not None:
+            return asked_back
+    return _no_rule(tokens, squeezed, normalized, language)
 
 
-def _asked_back(tokens: list[str], normalized: str, language: str | None) -> Decision | None:
+def _asked_back(normalized: str, language: str | None) -> Decision | None:
     """An opt-out the writer calls a mistake while asking back is an opt-in ("me di de baja por error...")."""
-    if MISTAKE_WORDS.isdisjoint(tokens) or not reported_mistake(normalized):
+    if not reported_mistake(normalized):
         return None
     detail = "natural-language opt-in: an opt-out made by mistake, asked back"
     return Decision(Action.OPT_IN, Rule.INTENT, normalized, None, language, normalized, detail, 0.8)
@@ -215,14 +218,14 @@ def _squeezed(tokens: list[str], normalized: str, table: KeywordTable) -> list[s
     if table.vocabulary.issuperset(tokens):
         return tokens  # every word known as it stands
     spelled = len(tokens[0]) * len(tokens[1 % len(tokens)]) * len(tokens[-1]) < 8  # "s t o p p l s"
-    missing = set(tokens).difference(table.vocabulary)
-    if len(tokens) <= 4 or spelled or all(map(_has_double, missing)):
+    if len(tokens) <= 4 or spelled:
         return squeeze(normalized).split()
-    return []
-
-
-def _has_double(word: str) -> bool:
-    return _DOUBLE.search(word) is not None  # one C-level pass, not a pairwise generator
+    # Squeezing helps only when every unknown word has a doubled letter: stop at the first without.
+    vocabulary, double = table.vocabulary, _DOUBLE.search
+    for word in tokens:
+        if word not in vocabulary and double(word) is None:
+            return []
+    return squeeze(normalized).split()
 
 
 def _keyword_decision(found: KeywordMatch, tokens: list[str], normalized: str) -> Decision:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 from optout.engine.decision import Action
 from optout.engine.languages import LANGUAGES
@@ -52,6 +53,8 @@ _KINDS = (
 _UNIVERSAL = {"channel": ("whatsapp", "telegram", "wechat", "viber", "email", "e mail", "mail")}
 _WHOLE_WORDS = frozenset({"how", "self"})  # short words: never matched as the start of another
 _CLITIC_LANGUAGES = frozenset({"es", "pt", "it"})  # "borrenme", "cancellatemi": the verb carries "me"
+_FIRST_FIVE = itemgetter(slice(5))  # token[:5], mapped in C over a message's words
+_FIRST_TWO, _FIRST_ONE = itemgetter(slice(2)), itemgetter(slice(1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +98,7 @@ def stem_languages(tokens: list[str]) -> list[str]:
     """Languages whose long stop stems start a word of the message ("disiscrivermi": Italian),
     for messages whose common words mislead detection."""
     found = [] if _idiom_firsts().isdisjoint(tokens) else _idiom_languages(" ".join(tokens))
-    starts = _stem_starts()
-    if starts.isdisjoint(token[:5] for token in tokens):
+    if _stem_starts().isdisjoint(map(_FIRST_FIVE, tokens)):
         return found
     table = _long_stems()
     for token in tokens:
@@ -156,9 +158,28 @@ def message_stems(language: str) -> tuple[str, ...]:
     return _cues().get(language, {}).get("messages", ())
 
 
-def _found(language: str, kind: str, text: str) -> list[str]:
+def _found(language: str, kind: str, text: str, starts: frozenset[str] | None = None) -> list[str]:
+    """The kind's cue words in the text. `starts`: the first one and two letters of its words, when
+    every match must begin a word: a kind none of whose stems begins so finds nothing."""
+    if starts is not None and starts.isdisjoint(_heads(language, kind)):
+        return []
     pattern = _pattern(language, kind)
     return [] if pattern is None else pattern.findall(text)
+
+
+@cache
+def _heads(language: str, kind: str) -> frozenset[str]:
+    """The first two letters (one, for a one-letter word) of each stem of the kind."""
+    return frozenset(stem.split()[0][:2] for stem in _cues()[language].get(kind, ()))
+
+
+def _word_starts(text: str, language: str, unspaced: bool) -> frozenset[str] | None:
+    """What _found() tests, or None where a stem may begin inside a word (no spaces; Arabic
+    joined prefixes)."""
+    if unspaced or language == "ar":
+        return None
+    words = text.split()
+    return frozenset((*map(_FIRST_TWO, words), *map(_FIRST_ONE, words)))
 
 
 def read_cues(language: str | None, normalized: str, tokens: list[str]) -> CueMatch | None:
@@ -174,7 +195,8 @@ def read_cues(language: str | None, normalized: str, tokens: list[str]) -> CueMa
         if spec.unspaced
         else (_COMPOUND_STOP.sub("", normalized) if " stop" in normalized else normalized)
     )
-    hits = {kind: _found(language, kind, text) for kind in _KINDS}
+    starts = _word_starts(text, language, spec.unspaced)
+    hits = {kind: _found(language, kind, text, starts) for kind in _KINDS}
     # "non stop", "nie stop": a negated stop word asks for nothing (threats keep it: "if you
     # don't stop, I'll sue").
     negated = not spec.unspaced and _negated_stop(kinds, tokens)

@@ -120,14 +120,20 @@ def detect(text: str, tokens: list[str]) -> str | None:
         code = script_language(text)
         if code is not None:
             return code
+    return detect_latin(text, tokens)
+
+
+def detect_latin(text: str, tokens: list[str]) -> str | None:
+    """detect() for a message whose script gives no language away (the caller has looked)."""
+    if not text.isascii():
         if _VIETNAMESE.search(text):
             return "vi"
         if _POLISH.search(text):
             return "pl"
-    english = len(_ENGLISH.intersection(tokens))
     known = _known_words().intersection(tokens)
     if not known:
-        return "en" if english else None
+        return None if _ENGLISH.isdisjoint(tokens) else "en"
+    english = len(_ENGLISH.intersection(tokens))
     table = _word_languages()
     votes: dict[str, int] = {}
     for token in sorted(known):  # a fixed order: ties must not depend on string hashing
@@ -135,7 +141,8 @@ def detect(text: str, tokens: list[str]) -> str | None:
             votes[code] = votes.get(code, 0) + 1
     if not votes:
         return "en" if english else None
-    code = max(votes, key=votes.__getitem__)  # the first of equal counts, as before
+    # The first of equal counts, as before; one language voted for needs no comparison.
+    code = max(votes, key=votes.__getitem__) if len(votes) > 1 else next(iter(votes))
     count = votes[code]
     needed = 2 if code in UNSUPPORTED_WORDS else 1
     if count < needed or count < english:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, reduce
+from operator import or_
 
 from optout.engine.decision import Action
 from optout.engine.intent_everyday import DEATH_RULES, EVERYDAY_RULES
@@ -33,7 +34,7 @@ from optout.engine.optin_help_everyday import OPT_IN_HELP_EVERYDAY_RULES
 from optout.engine.optin_help_general import OPT_IN_HELP_GENERAL_RULES
 from optout.engine.optin_help_kinds import OPT_IN_HELP_KIND_RULES
 from optout.engine.phrases import language_rules
-from optout.engine.prefilter import with_lookahead
+from optout.engine.prefilter import required_literals, with_lookahead
 
 __all__ = ["IntentMatch", "IntentRule", "find_intent", "negated", "rules"]
 
@@ -71,8 +72,12 @@ class _Index:
     prefixed: tuple[int, ...]
     first_words: frozenset[str]
     compiled: list[re.Pattern[str] | None]
-    rest: tuple[tuple[frozenset[str], ...], ...]  # each rule's other `needs` groups
+    literals: list[tuple[str, ...] | None]  # strings one of which a match holds (filled with compiled)
     prefixed_set: frozenset[int]
+    needed: frozenset[str]  # every word of every `needs` group
+    # `needs` groups as bits: the groups each word belongs to, and each rule's other groups.
+    groups_of: dict[str, int]
+    rest: tuple[int, ...]
 
 
 # Everyday words: a rule is indexed by the `needs` group with fewest of them, so that ordinary
@@ -104,16 +109,38 @@ def _index() -> _Index:
         for word in entry.needs[keys[position]]:
             by_word[word] = (*by_word.get(word, ()), position)
     prefixed = tuple(position for position, entry in enumerate(every) if entry.prefixed)
-    rest = tuple(entry.needs[: keys[i]] + entry.needs[keys[i] + 1 :] for i, entry in enumerate(every))
-    return _Index(by_word, prefixed, frozenset(by_word), [None] * len(every), rest, frozenset(prefixed))
+    bits = {group: 1 << number for number, group in enumerate(dict.fromkeys(g for e in every for g in e.needs))}
+    groups_of: dict[str, int] = {}
+    for group, bit in bits.items():
+        for word in group:
+            groups_of[word] = groups_of.get(word, 0) | bit
+    rest = tuple(
+        sum(bits[group] for group in set(entry.needs[: keys[i]] + entry.needs[keys[i] + 1 :]))
+        for i, entry in enumerate(every)
+    )
+    compiled: list[re.Pattern[str] | None] = [None] * len(every)
+    needed = frozenset(groups_of)
+    return _Index(
+        by_word,
+        prefixed,
+        frozenset(by_word),
+        compiled,
+        [None] * len(every),
+        frozenset(prefixed),
+        needed,
+        groups_of,
+        rest,
+    )
 
 
 def pattern(position: int) -> re.Pattern[str]:
     """The compiled regular expression of rules()[position]."""
-    compiled = _index().compiled
-    found = compiled[position]
+    index = _index()
+    found = index.compiled[position]
     if found is None:
-        found = compiled[position] = re.compile(with_lookahead(rules()[position].source))
+        source = rules()[position].source
+        index.literals[position] = required_literals(source)
+        found = index.compiled[position] = re.compile(with_lookahead(source))
     return found
 
 
@@ -123,31 +150,25 @@ def candidates(clause_text: str, tokens: list[str], gated: bool = True) -> list[
     prefix_hit = ("unsub" in clause_text or "des" in clause_text) and bool(PREFIXES.search(clause_text))
     if not gated:
         return list(range(len(rules())))
-    hits = index.first_words.intersection(tokens)
+    # The message's words that any rule needs (a few): every later set test runs on these alone.
+    words = index.needed.intersection(tokens)
+    hits = index.first_words & words
     if not hits and not prefix_hit:
         return []  # most messages: no word any rule starts from
-    words = frozenset(tokens)
     by_word = index.by_word
     if len(hits) == 1 and not prefix_hit:
         found: Iterable[int] = by_word[next(iter(hits))]  # already in order
     else:
-        found = set(index.prefixed) if prefix_hit else set()
-        for word in hits:
-            found.update(by_word[word])
-        found = sorted(found)
-    rest, prefixed = index.rest, index.prefixed_set
-    return [
-        position
-        for position in found
-        if (prefix_hit and position in prefixed) or not any(map(words.isdisjoint, rest[position]))
-    ]
+        found = sorted(set(index.prefixed if prefix_hit else ()).union(*map(by_word.__getitem__, hits)))
+    unmet = ~reduce(or_, map(index.groups_of.__getitem__, words), 0)  # the groups no word meets
+    rest = index.rest
+    if prefix_hit:
+        prefixed = index.prefixed_set
+        return [position for position in found if position in prefixed or not rest[position] & unmet]
+    return [position for position in found if not rest[position] & unmet]
 
 
-def _first_match(position: int, clause_text: str) -> IntentMatch | None:
-    compiled = _index().compiled[position] or pattern(position)
-    if compiled.search(clause_text) is None:
-        return None  # the common case, answered by one C-level search
-    entry = rules()[position]
+def _first_match(entry: IntentRule, compiled: re.Pattern[str], clause_text: str) -> IntentMatch | None:
     for found in compiled.finditer(clause_text):
         if entry.negatable or entry.unless is not None:
             clause_start = clause_text.rfind(",", 0, found.start()) + 1
@@ -168,11 +189,19 @@ def find_intent(original: str, clause_text: str, tokens: list[str], *, gated: bo
     tests never change a result).
     """
     best: IntentMatch | None = None
+    index = _index()
+    every, compiled, literals = rules(), index.compiled, index.literals
     for position in candidates(clause_text, tokens, gated):
-        entry = rules()[position]
+        entry = every[position]
         if best is not None and entry.action is not Action.OPT_OUT:
             break  # rules are ordered opt-out, opt-in, help: keep the opt-in or help found
-        found = _first_match(position, clause_text)
+        regex = compiled[position] or pattern(position)
+        needed = literals[position]
+        if needed is not None and not any(map(clause_text.__contains__, needed)):
+            continue  # no string that every match holds is there: no search at all
+        if regex.search(clause_text) is None:
+            continue  # the common case, answered by one C-level search
+        found = _first_match(entry, regex, clause_text)
         if found is None:
             continue
         if is_broadcast(original, clause_text):

@@ -35,7 +35,10 @@ _ASCII_SPACE = b'"#$%&()*+-/<=>@[\\]^_{|}~\t\r\x0b\x0c'
 _ASCII_CLAUSE = b".!?;:,\n"
 _ASCII_PUNCT = bytes.maketrans(_ASCII_SPACE + _ASCII_CLAUSE, b" " * len(_ASCII_SPACE) + b"\x01" * len(_ASCII_CLAUSE))
 _COMMA_RUN = re.compile(r",(?: ,)+")
-_URL = re.compile(r"\S*(?:https?://|www\.)\S*", re.IGNORECASE)
+# A link is the whole run of non-space characters around "http://", "https://" or "www.". The
+# lookahead, tried only where a run starts, finds the same runs as r"\S*(?:https?://|www\.)\S*"
+# without retrying every position of a long run.
+_URL = re.compile(r"(?<!\S)(?=\S*?(?:https?://|www\.))\S+", re.IGNORECASE)
 # Anything not a word character or clause mark (emoji, symbols, hyphens, brackets); "_" is a word
 # character to the regex engine and is replaced separately.
 # Combining vowel signs of Indic and South-East Asian scripts are no word characters to the
@@ -64,15 +67,14 @@ def fold(text: str) -> str:
 
 # Common non-ASCII characters of Latin-script messages, as the full path would read them, so
 # that such messages take the ASCII path too (a unit test holds the two paths to the same result).
-_TO_ASCII = str.maketrans(
-    {
-        "\u00a3": " ", "\u20ac": " ", "\u2013": " ", "\u2014": " ", "\u201c": " ", "\u201d": " ",
-        "\u00ab": " ", "\u00bb": " ", "\u2018": "'", "\u2019": "'", "\u2026": "...", "\u00fc": "u",
-        "\u00dc": "u", "\u00e9": "e", "\u00c9": "e", "\u00e8": "e", "\u00e1": "a", "\u00ed": "i",
-        "\u00f3": "o", "\u00fa": "u", "\u00f1": "n", "\u00e7": "c", "\u00e0": "a",
-        **{chr(code): " " for code in range(0x80, 0xA0)},  # C1 controls: Windows-1252 quotes misread
-    }
-)  # fmt: skip
+_TO_ASCII: dict[str, str] = {
+    "\u00a3": " ", "\u20ac": " ", "\u2013": " ", "\u2014": " ", "\u201c": " ", "\u201d": " ",
+    "\u00ab": " ", "\u00bb": " ", "\u2018": "'", "\u2019": "'", "\u2026": "...", "\u00fc": "u",
+    "\u00dc": "u", "\u00e9": "e", "\u00c9": "e", "\u00e8": "e", "\u00e1": "a", "\u00ed": "i",
+    "\u00f3": "o", "\u00fa": "u", "\u00f1": "n", "\u00e7": "c", "\u00e0": "a",
+    **{chr(code): " " for code in range(0x80, 0xA0)},  # C1 controls: Windows-1252 quotes misread
+}  # fmt: skip
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def clauses(text: str) -> str:
@@ -80,9 +82,11 @@ def clauses(text: str) -> str:
     if "http" in text or "www." in text:
         text = _URL.sub(" ", text)  # links are never requests ("example.com/unsubscribe")
     if not text.isascii() and max(text) < "\u2030":
-        mapped = text.translate(_TO_ASCII)
-        if mapped.isascii():
-            text = mapped
+        # The few distinct characters, each replaced at once: translate() would look up every one.
+        odd = set(_NON_ASCII.findall(text))
+        if odd.issubset(_TO_ASCII):
+            for char in odd:
+                text = text.replace(char, _TO_ASCII[char])
     return _ascii_clauses(text) if text.isascii() and "#" not in text else _full_clauses(text)
 
 
