@@ -15,7 +15,7 @@ PY312_ENV := PYENV_VERSION=3.12.1
 export SAM_CLI_TELEMETRY := 0
 PYTEST := $(PY) -m pytest -p no:cacheprovider
 
-.PHONY: install serve test lint openapi fuzz unit integration e2e sam-validate sam-build smoke bench classify eval report clean
+.PHONY: install serve test lint openapi fuzz unit integration e2e browser browser-deps sam-validate sam-build smoke bench classify eval report clean
 
 install: $(STAMP)
 
@@ -35,7 +35,7 @@ $(SAM_STAMP):
 serve: $(STAMP)
 	$(PY) -m local_stack
 
-test: lint unit integration e2e sam-validate sam-build smoke
+test: lint unit integration e2e browser sam-validate sam-build smoke
 
 # The layer's shape (issue #11): import contracts in .importlinter; complexity at the level the code
 # meets (no block worse than E, no module worse than C, average A); module and function sizes.
@@ -59,6 +59,19 @@ integration: $(STAMP)
 
 e2e: $(STAMP)
 	$(PYTEST) tests/e2e -q
+
+# The console in a real browser (tests/browser): Debian's Chromium, driven by Playwright (pinned in
+# requirements-dev.txt). Playwright's own browser download cannot run here, so it is never used.
+CHROMIUM := /usr/bin/chromium
+
+browser-deps: $(STAMP)
+	@test -x $(CHROMIUM) || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends chromium; }
+
+browser: browser-deps
+	$(PYTEST) tests/browser -q
 
 # Only the bounded schemathesis run (part of e2e): every route, every check, admin and member.
 fuzz: $(STAMP)

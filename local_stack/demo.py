@@ -98,6 +98,7 @@ def describe(demo: dict[str, Any], demo_file: Path | None = None) -> str:
     if demo_file is not None:
         lines.append(f"  Saved to {_display(demo_file)}")
     first = demo["workspaces"][0]
+    lines += ["", f"The console: {demo['base_url'].rstrip('/')}/console/ (sign in with a key above)"]
     lines += ["", f"Try it ({first['name']}):", *_curl_examples(demo["base_url"], first), ""]
     return "\n".join(lines)
 

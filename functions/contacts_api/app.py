@@ -1,5 +1,5 @@
 """Contacts API: contacts, consent status, CSV import, eligibility, settings, API keys, inboxes,
-broadcast failures, the Auto Opt-Out folder and the review queue.
+broadcast failures, the Auto Opt-Out folder, the review queue, and who the calling key is.
 
 Each resource's routes are a Router in the core layer (optout.api.routes); this function's
 resolver includes them, authenticates the caller and answers every error as JSON.
@@ -21,6 +21,7 @@ from optout.api.routes import (
     eligibility,
     imports,
     inboxes,
+    me,
     review_queue,
     settings,
     status,
@@ -39,6 +40,7 @@ app = build_app(
     auto_opt_outs.router,
     broadcasts.router,
     review_queue.router,
+    me.router,
 )
 
 

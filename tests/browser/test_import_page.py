@@ -1,0 +1,58 @@
+"""Import page: a CSV with a bad row; the counts and the rejected row with its line are shown."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.helpers import ApiClient
+
+# Numbers no other test uses (tests share one stack). Line 4 is the bad row.
+CSV = (
+    "phone,name,opt_out,plan\n"
+    "+14155550770,Ivy Import,no,gold\n"
+    "415-555-0771,Jon Import,yes,\n"
+    "not-a-number,Kim Bad,no,\n"
+    "(415) 555-0772,Lee Import,no,silver\n"
+)
+
+
+def test_import_a_csv_with_a_bad_row(admin_page: Page, api_client: ApiClient) -> None:
+    page = admin_page
+    page.get_by_role("link", name="Import").click()
+    page.get_by_label("CSV file").set_input_files(
+        files=[{"name": "console-contacts.csv", "mimeType": "text/csv", "buffer": CSV.encode()}]
+    )
+    held: list[Any] = []  # the import request, held until the page has shown its progress
+    page.route("**/v1/contacts/import", lambda route: held.append(route))
+    page.get_by_role("button", name="Import").click()
+
+    expect(page.get_by_role("progressbar", name="Import progress")).to_be_visible()
+    expect(page.locator(".progress-text")).to_have_text(re.compile("Uploading|importing on the server"))
+    expect(page.get_by_role("button", name="Import")).to_be_disabled()
+    page.wait_for_function("() => true")  # let the route handler run
+    assert len(held) == 1
+    held[0].continue_()
+
+    expect(page.locator("#notice")).to_have_text(
+        "Imported console-contacts.csv: 4 rows, 2 created, 0 updated, 1 opted out, 0 kept opted out, 1 rejected"
+    )
+    results = page.get_by_role("region", name="Import results")
+    counts = results.locator("dl.counts")
+    expect(counts.locator("dt", has_text="Created").locator("xpath=following-sibling::dd[1]")).to_have_text("2")
+    expect(counts.locator("dt", has_text="Rejected").locator("xpath=following-sibling::dd[1]")).to_have_text("1")
+    rejected = page.get_by_role("table", name="Rejected rows (1)")
+    bad = rejected.get_by_role("row").filter(has_text="not-a-number")
+    expect(bad.get_by_role("rowheader")).to_have_text("4")
+    expect(bad).to_contain_text("not a phone number")
+    expect(page.get_by_role("progressbar")).to_be_hidden()
+
+    _, ivy = api_client.get(f"/v1/contacts/{quote('+14155550770')}")
+    assert (ivy["name"], ivy["status"], ivy["attributes"]) == ("Ivy Import", "active", {"plan": "gold"})
+    _, jon = api_client.get(f"/v1/contacts/{quote('+14155550771')}")
+    assert (jon["status"], jon["status_reason"]) == ("opted_out", "import")
+    _, lee = api_client.get(f"/v1/contacts/{quote('+14155550772')}")
+    assert lee["name"] == "Lee Import"
