@@ -2,18 +2,19 @@
 
 Every decision says which rule decided, the matched words, a one-line reason (detail), a
 confidence and the message's language. An opt-out signal below LOW_CONFIDENCE, or one an
-exclusion keeps from being automatic, goes to a person (Action.REVIEW) with review_reason.
+exclusion keeps from being automatic, goes to a person (Action.REVIEW) with review_reason
+(intent_verdict.py).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from optout.engine.decision import DEFAULT_SETTINGS, Action, Decision, EngineSettings, Rule
 from optout.engine.detect import detect_latin, foreign_enough, ranked, script_language
 from optout.engine.intent import find_intent
 from optout.engine.intent_guards import is_broadcast, is_instruction, is_unspaced_broadcast
+from optout.engine.intent_verdict import NOUN, Found, intent_decision
 from optout.engine.keyword_gate import KeywordMatch, match_keywords, match_unspaced
 from optout.engine.keywords import (
     FILLER,
@@ -28,18 +29,12 @@ from optout.engine.languages import LANGUAGES, UNSUPPORTED
 from optout.engine.names import NAME_CONFIDENCE, wrong_name
 from optout.engine.normalization import clauses
 from optout.engine.phrases import PHRASE_CONFIDENCE, find_unspaced
-from optout.engine.scope import CALLS, only_elsewhere, other_channel, texts_wanted
 from optout.engine.spelling import find_respelt
-from optout.engine.texts_kept import texts_kept
 from optout.engine.transactions import MISTAKE_WORDS, reported_mistake
 from optout.engine.typos import find_typo
 
 # Text-Em-All: intent (not keyword) opt-outs skip messages longer than this (original text).
 MAX_INTENT_LENGTH = 200
-LOW_CONFIDENCE = 0.7  # an opt-out signal below this goes to a person
-OTHER_CHANNEL_CONFIDENCE = 0.5  # "stop the emails": maybe not about texts at all
-
-_NOUN = {Action.OPT_OUT: "opt-out", Action.OPT_IN: "opt-in", Action.HELP: "help"}
 _TYPO_ACTION = {"opt_out": Action.OPT_OUT, "confirm": Action.CONFIRM, "ignore": Action.NONE}
 _TYPO_NOTE = {
     "opt_out": "",
@@ -49,20 +44,6 @@ _TYPO_NOTE = {
 _UNSPACED = frozenset(code for code, spec in LANGUAGES.items() if spec.unspaced)
 _SCRIPTS = frozenset({"ru", "ar", "hi"})  # told apart by their script alone
 _DOUBLE = re.compile(r"(.)\1", re.DOTALL)  # two of one character side by side
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """A natural-language match, from an intent rule or a CJK phrase."""
-
-    name: str
-    language: str
-    action: Action
-    confidence: float
-    text: str
-    start: int
-    stop: int
-    family: str = "request"
 
 
 def classify(
@@ -86,44 +67,78 @@ def classify(
     # Keywords and typos only ever match short messages: squeeze those alone.
     short = len(tokens) <= MAX_KEYWORD_MESSAGE_WORDS
     squeezed = _squeezed(tokens, normalized, table) if short else []
-    found = match_keywords(tokens, squeezed, table) if squeezed else None
-    if found is not None:
-        return _keyword_decision(found, tokens, normalized)
-    if script in _UNSPACED and len(normalized) <= 40:
-        keyword = match_unspaced(normalized)
-        if keyword is not None:
-            detail = f"{_NOUN[keyword.action]} keyword {keyword.canonical}"
-            return Decision(
-                keyword.action, Rule.KEYWORD, normalized, keyword.canonical, keyword.language,
-                normalized, detail,
-            )  # fmt: skip
-
+    keyword = _keyword(tokens, squeezed, normalized, table, script)
+    if keyword is not None:
+        return keyword
     if normalized[0].isdigit() and normalized.replace(" ", "").isdigit():
         # Text-Em-All: digit-only replies (codes, survey answers) are never read as opt-outs.
         return Decision(Action.NONE, Rule.EXCLUSION, None, None, None, normalized, "excluded: digits only")
     exclusion = _exclusion(text, unstopped_within_six_months)
     if settings.intent_enabled:
         intent = _find(text, clause_text, tokens, script)
-        if intent is not None and not _about_a_transaction(intent, normalized, tokens):
-            decision = _intent_decision(intent, clause_text, normalized, exclusion, settings)
-            if decision is not None:
-                return decision
-
+        decision = _decided(intent, clause_text, normalized, tokens, exclusion, settings)
+        if decision is not None:
+            return decision
     typo = _typo_decision(tokens, squeezed, normalized, exclusion, settings) if squeezed else None
     if typo is not None:
         return typo
     language = script or detect_latin(text, tokens)  # the script was looked at above
-    if settings.intent_enabled and language != "en":
-        cue = _cue(text, clause_text, normalized, tokens, language)
-        if cue is not None and not _about_a_transaction(cue, normalized, tokens):
-            decision = _intent_decision(cue, clause_text, normalized, exclusion, settings)
-            if decision is not None:
-                return decision
-    if settings.intent_enabled and not exclusion and not MISTAKE_WORDS.isdisjoint(tokens):
-        asked_back = _asked_back(normalized, language)
-        if asked_back is not None:
-            return asked_back
+    if settings.intent_enabled:
+        late = _late_readings(text, clause_text, normalized, tokens, language, exclusion, settings)
+        if late is not None:
+            return late
     return _no_rule(tokens, squeezed, normalized, language)
+
+
+def _keyword(
+    tokens: list[str], squeezed: list[str], normalized: str, table: KeywordTable, script: str | None
+) -> Decision | None:
+    """A whole-message keyword: Latin words (squeezed), or a short CJK message."""
+    found = match_keywords(tokens, squeezed, table) if squeezed else None
+    if found is not None:
+        return _keyword_decision(found, tokens, normalized)
+    if script not in _UNSPACED or len(normalized) > 40:
+        return None
+    keyword = match_unspaced(normalized)
+    if keyword is None:
+        return None
+    detail = f"{NOUN[keyword.action]} keyword {keyword.canonical}"
+    return Decision(keyword.action, Rule.KEYWORD, normalized, keyword.canonical, keyword.language, normalized, detail)
+
+
+def _decided(
+    found: Found | None,
+    clause_text: str,
+    normalized: str,
+    tokens: list[str],
+    exclusion: str | None,
+    settings: EngineSettings,
+) -> Decision | None:
+    """The decision on a natural-language match, unless it is about a transaction or decides nothing."""
+    if found is None or _about_a_transaction(found, normalized, tokens):
+        return None
+    return intent_decision(found, clause_text, normalized, exclusion, settings)
+
+
+def _late_readings(
+    text: str,
+    clause_text: str,
+    normalized: str,
+    tokens: list[str],
+    language: str | None,
+    exclusion: str | None,
+    settings: EngineSettings,
+) -> Decision | None:
+    """What no rule, phrase or typo read: cue words in other languages, then an opt-out the writer
+    calls a mistake."""
+    if language != "en":
+        cue = _cue(text, clause_text, normalized, tokens, language)
+        decision = _decided(cue, clause_text, normalized, tokens, exclusion, settings)
+        if decision is not None:
+            return decision
+    if exclusion or MISTAKE_WORDS.isdisjoint(tokens):
+        return None
+    return _asked_back(normalized, language)
 
 
 def _asked_back(normalized: str, language: str | None) -> Decision | None:
@@ -158,7 +173,7 @@ def _typo_decision(
     )  # fmt: skip
 
 
-def _cue(text: str, clause_text: str, normalized: str, tokens: list[str], language: str | None) -> _Found | None:
+def _cue(text: str, clause_text: str, normalized: str, tokens: list[str], language: str | None) -> Found | None:
     """The fallback reader for other languages (cues.py), unless the message is a broadcast."""
     # Imported here: only messages that may be in other languages get this far, and its tables
     # would add to every cold start.
@@ -180,7 +195,7 @@ def _cue(text: str, clause_text: str, normalized: str, tokens: list[str], langua
     if is_instruction(tokens, default_table().phrases, text):
         return None
     name = f"{cue.name} (cue words)"
-    return _Found(name, cue.language, cue.action, CUE_CONFIDENCE, cue.text, 0, 0, "cues")
+    return Found(name, cue.language, cue.action, CUE_CONFIDENCE, cue.text, 0, 0, "cues")
 
 
 def _cue_languages(text: str, tokens: list[str], language: str | None) -> list[str | None]:
@@ -191,7 +206,7 @@ def _cue_languages(text: str, tokens: list[str], language: str | None) -> list[s
     return [language, *others] if language is not None else [None, *others]
 
 
-def _about_a_transaction(found: _Found, normalized: str, tokens: list[str]) -> bool:
+def _about_a_transaction(found: Found, normalized: str, tokens: list[str]) -> bool:
     """An opt-out reported as a mistake, or in another language aimed at an order, a card or an
     appointment (transactions.py)."""
     if found.action is not Action.OPT_OUT or found.family == "threat":
@@ -230,7 +245,7 @@ def _squeezed(tokens: list[str], normalized: str, table: KeywordTable) -> list[s
 
 def _keyword_decision(found: KeywordMatch, tokens: list[str], normalized: str) -> Decision:
     keyword = found.keyword
-    detail = f"{_NOUN[keyword.action]} keyword {keyword.canonical}"
+    detail = f"{NOUN[keyword.action]} keyword {keyword.canonical}"
     if found.spelled:
         detail, confidence = detail + " spelled out", 0.9
     elif found.reinforced:
@@ -250,92 +265,24 @@ def _keyword_decision(found: KeywordMatch, tokens: list[str], normalized: str) -
     )
 
 
-def _find(text: str, clause_text: str, tokens: list[str], script: str | None) -> _Found | None:
+def _find(text: str, clause_text: str, tokens: list[str], script: str | None) -> Found | None:
     if script in _UNSPACED:
         compact = clause_text.replace(" ", "").replace(",", "")
         phrase = find_unspaced(compact)
         if phrase is not None and not is_unspaced_broadcast(clause_text):
-            name = f"{phrase.name} {_NOUN[phrase.action]} phrase"
-            return _Found(name, phrase.language, phrase.action, PHRASE_CONFIDENCE, phrase.phrase, 0, 0)
+            name = f"{phrase.name} {NOUN[phrase.action]} phrase"
+            return Found(name, phrase.language, phrase.action, PHRASE_CONFIDENCE, phrase.phrase, 0, 0)
     intent = find_intent(text, clause_text, tokens) or find_respelt(text, clause_text, tokens)
     if intent is None:
         named = wrong_name(text) if len(tokens) <= 12 else None
         if named is not None:
-            return _Found("wrong person by name", "en", Action.OPT_OUT, NAME_CONFIDENCE, named, 0, 0)
+            return Found("wrong person by name", "en", Action.OPT_OUT, NAME_CONFIDENCE, named, 0, 0)
         return None
     if is_instruction(tokens, default_table().phrases, text):
         return None
     rule = intent.rule
-    return _Found(
+    return Found(
         rule.name, rule.language, rule.action, rule.confidence, intent.text, intent.start, intent.stop, rule.family
-    )
-
-
-def _intent_decision(
-    found: _Found, clause_text: str, normalized: str, exclusion: str | None, settings: EngineSettings
-) -> Decision | None:
-    if found.action is not Action.OPT_OUT:
-        other = other_channel(clause_text, found.start, found.stop) if found.stop else None
-        if found.action is Action.OPT_IN and (exclusion or other not in (None, CALLS)):
-            return None  # re-subscribing needs a short, plain request about the texts
-        detail = f"natural-language {_NOUN[found.action]}: {found.name}"
-        return Decision(
-            found.action, Rule.INTENT, found.text, None, found.language, normalized, detail, found.confidence
-        )
-    confidence, detail = found.confidence, f"natural-language opt-out: {found.name}"
-    other = other_channel(clause_text, found.start, found.stop) if found.stop else None
-    if other is not None:
-        if texts_wanted(clause_text) or (found.family != "channel" and only_elsewhere(clause_text)):
-            return Decision(
-                Action.NONE,
-                Rule.EXCLUSION,
-                found.text,
-                None,
-                found.language,
-                normalized,
-                f"excluded: opt-out of {other}, texts wanted",
-                confidence,
-            )
-        if (
-            other != CALLS and found.family != "channel"
-        ):  # a channel switch is the opt-out  # revoking calls revokes texts; email or a product may not
-            confidence = min(confidence, OTHER_CHANNEL_CONFIDENCE)
-            detail += f" (aimed at {other})"
-    if texts_kept(clause_text):  # "cancel the newsletter, the texts are fine", any language
-        detail = "excluded: opt-out of another channel, texts wanted"
-        return Decision(Action.NONE, Rule.EXCLUSION, found.text, None, found.language, normalized, detail, confidence)
-    if exclusion:
-        return _excluded_intent(exclusion, settings, found, normalized, confidence)
-    if confidence < LOW_CONFIDENCE:
-        return Decision(
-            Action.REVIEW,
-            Rule.INTENT,
-            found.text,
-            None,
-            found.language,
-            normalized,
-            detail,
-            confidence,
-            review_reason="low confidence",
-        )
-    return Decision(Action.OPT_OUT, Rule.INTENT, found.text, None, found.language, normalized, detail, confidence)
-
-
-def _excluded_intent(
-    exclusion: str, settings: EngineSettings, found: _Found, normalized: str, confidence: float
-) -> Decision:
-    """A clear request that an exclusion keeps from being automatic: by default a person decides."""
-    long_message = exclusion.startswith("longer than")
-    mode = settings.long_message_mode if long_message else "review"
-    language, match = found.language, found.text
-    if mode == "opt_out":
-        detail = f"natural-language opt-out: {found.name} ({exclusion}; long_message_mode opt_out)"
-        return Decision(Action.OPT_OUT, Rule.INTENT, match, None, language, normalized, detail, confidence)
-    detail = f"excluded: {exclusion} (intent: {found.name})"
-    if mode == "ignore":
-        return Decision(Action.NONE, Rule.EXCLUSION, match, None, language, normalized, detail, confidence)
-    return Decision(
-        Action.REVIEW, Rule.EXCLUSION, match, None, language, normalized, detail, confidence, review_reason=exclusion
     )
 
 

@@ -182,6 +182,65 @@ def _word_starts(text: str, language: str, unspaced: bool) -> frozenset[str] | N
     return frozenset((*map(_FIRST_TWO, words), *map(_FIRST_ONE, words)))
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One row of a reading table: the cue kinds (and flags, see _flags) that make the reading."""
+
+    name: str
+    every: frozenset[str]  # all of these
+    some: frozenset[str]  # at least one of these (empty: no condition)
+    none: frozenset[str]  # none of these
+    action: Action | None  # None: a refusal of some kind, read as nothing
+
+
+def _reading(name: str, every: str, some: str = "", none: str = "", action: Action | None = Action.OPT_OUT) -> _Reading:
+    return _Reading(name, frozenset(every.split()), frozenset(some.split()), frozenset(none.split()), action)
+
+
+# Flags beside the cue kinds: "upto8", "upto6" (message size: words, or characters / 3 without
+# spaces), "upto2spaced" (one or two words), "negated" (a negated stop word, _negated_stop) and
+# "instead_of_texts" (_instead_of_texts). The first row that holds decides (_first).
+_REQUESTS = (
+    _reading("threat", "threat", some="stop negation messages want upto8"),
+    _reading("consent withdrawn", "consent", some="negation stop messages"),
+    _reading("wrong number or person", "wrong", some="messages upto8"),
+    _reading("complaint", "annoyed", some="stop want messages negation upto6"),
+    _reading("channel switch", "channel messages negation"),
+    # A stop word alone may stop anything ("cancel my order", "the bus stops"): it needs the
+    # messages, or to be (almost) the whole message.
+    _reading("request to stop", "stop", some="messages upto2spaced", none="negated"),
+    _reading("request not to be sent messages", "negation messages want"),
+    # The kinds of cue_words_kinds.py: a dismissal idiom; too many texts; "why" with how often
+    # they come; a channel word with "without" or "instead of" the texts.
+    _reading("dismissal", "dismiss"),
+    _reading("complaint about too many texts", "excess messages"),
+    _reading("complaint, asking why the texts keep coming", "why often", some="messages want"),
+    _reading("channel switch", "channel messages", some="without instead_of_texts"),
+    _reading("channel switch, another channel preferred", "channel prefer", some="negation without", none="stop"),
+)
+# Read when no request is: a stop word, or a negation with the messages, is a refusal of some kind,
+# never an opt-in or a help request.
+_OTHERS = (
+    _reading("refusal", "stop", action=None),
+    _reading("refusal", "negation messages", action=None),
+    _reading("complaint, the texts again and again", "again often messages", none="want"),
+    _reading("request to resume", "again", some="want messages", action=Action.OPT_IN),
+    _reading("help request", "help", action=Action.HELP),
+)
+
+
+def _first(table: tuple[_Reading, ...], flags: set[str]) -> _Reading | None:
+    """The first row that holds: every kind of `every`, one of `some` (if any), none of `none`."""
+    for row in table:
+        if row.every <= flags and (not row.some or not row.some.isdisjoint(flags)) and row.none.isdisjoint(flags):
+            return row
+    return None
+
+
+_SIZE_FLAGS = ((8, "upto8"), (6, "upto6"))
+_PARTICLES = "了啦吧喔哦呀"  # sentence-final particles around a Chinese stop word
+
+
 def read_cues(language: str | None, normalized: str, tokens: list[str]) -> CueMatch | None:
     """An opt-out read from cue words, or None."""
     if language is None:
@@ -190,77 +249,61 @@ def read_cues(language: str | None, normalized: str, tokens: list[str]) -> CueMa
     if kinds is None:
         return None
     spec = LANGUAGES[language]
-    text = (
-        normalized.replace(" ", "")
-        if spec.unspaced
-        else (_COMPOUND_STOP.sub("", normalized) if " stop" in normalized else normalized)
-    )
+    text = _cue_text(normalized, spec.unspaced)
     starts = _word_starts(text, language, spec.unspaced)
     hits = {kind: _found(language, kind, text, starts) for kind in _KINDS}
-    # "non stop", "nie stop": a negated stop word asks for nothing (threats keep it: "if you
-    # don't stop, I'll sue").
-    negated = not spec.unspaced and _negated_stop(kinds, tokens)
-    size = len(tokens) if not spec.unspaced else len(normalized) // 3
-    name = _decide(hits, size, negated, spec.unspaced) or _complaint_or_switch(hits, text, language)
-    if name is None and spec.unspaced and text.rstrip("了啦吧喔哦呀") in kinds["stop"]:
-        name = "request to stop"  # the whole message is one stop word ("退定", "别再发了")
-    if name is None and hits["stop"] and not negated and (hits["how"] or _self(language, kinds, tokens)):
-        name = "request to stop, asked as a question or about the writer"
-    if name is None and hits["stop"] and size <= 6 and not spec.unspaced and not negated:
-        name = _reinforced(kinds, tokens)
+    flags = _flags(hits, language, text, tokens, len(tokens) if not spec.unspaced else len(normalized) // 3)
+    request = _first(_REQUESTS, flags)
+    name = request.name if request is not None else _stop_in_context(language, kinds, text, tokens, flags)
     words = " ".join(stem for kind in _KINDS for stem in hits[kind])
     if name is not None:
         return CueMatch(language, f"{spec.name} {name}", words)
-    if hits["stop"] or (hits["negation"] and hits["messages"]):
-        return None  # a refusal of some kind: never read as an opt-in or a help request
-    if hits["again"] and hits["often"] and hits["messages"] and not hits["want"]:
-        return CueMatch(language, f"{spec.name} complaint, the texts again and again", words)
-    if hits["again"] and (hits["want"] or hits["messages"]):
-        return CueMatch(language, f"{spec.name} request to resume", words, Action.OPT_IN)
-    if hits["help"]:
-        return CueMatch(language, f"{spec.name} help request", words, Action.HELP)
-    return None
+    other = _first(_OTHERS, flags)
+    if other is None or other.action is None:
+        return None
+    return CueMatch(language, f"{spec.name} {other.name}", words, other.action)
 
 
 # "nasa bus stop na ako": an English place noun, not a request to stop.
 _COMPOUND_STOP = re.compile(r"\b(?:bus|truck|pit|next|last|full|rest|tram|one) stop\b")
 
 
-def _decide(hits: dict[str, list[str]], size: int, negated: bool, unspaced: bool) -> str | None:
-    stop, messages, negation, want = (bool(hits[k]) for k in ("stop", "messages", "negation", "want"))
-    if hits["threat"] and (stop or negation or messages or want or size <= 8):
-        return "threat"
-    if hits["consent"] and (negation or stop or messages):
-        return "consent withdrawn"
-    if hits["wrong"] and (messages or size <= 8):
-        return "wrong number or person"
-    if hits["annoyed"] and (stop or want or messages or negation or size <= 6):
-        return "complaint"
-    if hits["channel"] and messages and negation:
-        return "channel switch"
-    # A stop word alone may stop anything ("cancel my order", "the bus stops"): it needs the
-    # messages, or to be (almost) the whole message.
-    if stop and not negated and (messages or (size <= 2 and not unspaced)):
-        return "request to stop"
-    if negation and messages and want:
-        return "request not to be sent messages"
-    return None
+def _cue_text(normalized: str, unspaced: bool) -> str:
+    if unspaced:
+        return normalized.replace(" ", "")
+    return _COMPOUND_STOP.sub("", normalized) if " stop" in normalized else normalized
 
 
-def _complaint_or_switch(hits: dict[str, list[str]], text: str, language: str) -> str | None:
-    """The kinds of cue_words_kinds.py: a dismissal idiom; too many texts; "why" with how often
-    they come; a channel word with "without" or "instead of" the texts."""
-    if hits["dismiss"]:
-        return "dismissal"
-    messages = bool(hits["messages"])
-    if hits["excess"] and messages:
-        return "complaint about too many texts"
-    if hits["why"] and hits["often"] and (messages or hits["want"]):
-        return "complaint, asking why the texts keep coming"
-    if hits["channel"] and messages and (hits["without"] or _instead_of_texts(hits, text, language)):
-        return "channel switch"
-    if hits["channel"] and hits["prefer"] and (hits["negation"] or hits["without"]) and not hits["stop"]:
-        return "channel switch, another channel preferred"
+def _flags(hits: dict[str, list[str]], language: str, text: str, tokens: list[str], size: int) -> set[str]:
+    """The kinds found, with the flags the reading tables name."""
+    flags = {kind for kind, found in hits.items() if found}
+    flags.update(flag for limit, flag in _SIZE_FLAGS if size <= limit)
+    unspaced = LANGUAGES[language].unspaced
+    if size <= 2 and not unspaced:
+        flags.add("upto2spaced")
+    # "non stop", "nie stop": a negated stop word asks for nothing (threats keep it: "if you
+    # don't stop, I'll sue").
+    if not unspaced and _negated_stop(_cues()[language], tokens):
+        flags.add("negated")
+    if _instead_of_texts(hits, text, language):
+        flags.add("instead_of_texts")
+    return flags
+
+
+def _stop_in_context(
+    language: str, kinds: dict[str, tuple[str, ...]], text: str, tokens: list[str], flags: set[str]
+) -> str | None:
+    """The readings of a stop word that look past the cue kinds: the whole message, a question or
+    the writer, reinforcing words."""
+    unspaced = LANGUAGES[language].unspaced
+    if unspaced and text.rstrip(_PARTICLES) in kinds["stop"]:
+        return "request to stop"  # the whole message is one stop word ("退定", "别再发了")
+    if "stop" not in flags or "negated" in flags:
+        return None
+    if "how" in flags or _self(language, kinds, tokens):
+        return "request to stop, asked as a question or about the writer"
+    if "upto6" in flags and not unspaced:
+        return _reinforced(kinds, tokens)
     return None
 
 

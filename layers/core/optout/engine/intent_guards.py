@@ -78,6 +78,18 @@ _AUX = _words("did do does would will have has are r is")
 _SUBJECTS = _words("you u ya yall they it he she we")
 
 
+_WHY = frozenset({"why"})
+# "... <word> <match>", "... <before> <word> <match>": when the word (and the one before it) is of
+# these kinds, the earlier word named (1: before, 2: the one before that) cancels the match if it
+# is of the last kind. The first row that applies decides.
+_ASKED: tuple[tuple[frozenset[str], frozenset[str] | None, int, frozenset[str]], ...] = (
+    (_OBJECT, _WANT, 2, _NEGATORS),  # "never told you <match>"
+    (_WANT, None, 1, _NEGATORS),  # "never said <match>"
+    (_SUBJECTS, _AUX, 2, _WHY),  # "why did you <match>"
+    (_AUX, None, 1, _WHY),  # "why did <match>"
+)
+
+
 def negated(prefix: list[str]) -> bool:
     """Whether the words before a match (same clause) cancel it.
 
@@ -86,30 +98,43 @@ def negated(prefix: list[str]) -> bool:
     Keep: "why won't you stop texting me", "if you don't stop texting me", "I'm not interested
     stop texting me", "I want to stop getting texts".
     """
+    last = _last_words(prefix)
+    if last is None:
+        return False
+    word, before, before2, before3 = last
+    if word == "to":
+        return _negated_infinitive(before, before2, before3)
+    for kinds, before_kinds, back, cancelling in _ASKED:
+        if word in kinds and (before_kinds is None or before in before_kinds):
+            return (before, before2)[back - 1] in cancelling
+    return word in _NEGATORS and _negation_cancels(word, before, before2)
+
+
+def _last_words(prefix: list[str]) -> tuple[str, str, str, str] | None:
+    """The last word that is not softening ("just", "please") and the three before it ("" before
+    the start), or None when there is no such word."""
     j = len(prefix) - 1
     while j >= 0 and prefix[j] in _SOFT:
         j -= 1
     if j < 0:
-        return False
-    word = prefix[j]
-    before = prefix[j - 1] if j >= 1 else ""
-    before2 = prefix[j - 2] if j >= 2 else ""
-    if word == "to":
-        if before in _THIRD_PARTY:  # "I told him to stop texting me": not said to us
-            return True
-        if before in _OBJECT:  # "[don't] want (you) to <match>"
-            before, before2 = before2, prefix[j - 3] if j >= 3 else ""
-        return before in _WANT and before2 in _NEGATORS
-    if word in _OBJECT and before in _WANT:  # "never told you <match>"
-        return before2 in _NEGATORS
-    if word in _WANT:  # "never said <match>"
-        return before in _NEGATORS
-    if word in _SUBJECTS and before in _AUX:  # "why did you <match>"
-        return before2 == "why"
-    if word in _AUX:
-        return before == "why"
-    if word not in _NEGATORS:
-        return False
+        return None
+    if j >= 3:
+        return prefix[j], prefix[j - 1], prefix[j - 2], prefix[j - 3]
+    padded = ["", "", "", *prefix[: j + 1]]
+    return padded[-1], padded[-2], padded[-3], padded[-4]
+
+
+def _negated_infinitive(before: str, before2: str, before3: str) -> bool:
+    """ "to <match>": cancelled by "[don't] want (you) to", or when said to someone else."""
+    if before in _THIRD_PARTY:  # "I told him to stop texting me": not said to us
+        return True
+    if before in _OBJECT:  # "[don't] want (you) to <match>"
+        before, before2 = before2, before3
+    return before in _WANT and before2 in _NEGATORS
+
+
+def _negation_cancels(word: str, before: str, before2: str) -> bool:
+    """A negator right before the match: "don't stop", but not a complaint or a threat."""
     if word in ("wont", "wouldnt") and before in _COMPLAINERS:
         return False  # "you won't stop texting me": a complaint
     # "if you don't stop texting me ...": a threat, still a request.
