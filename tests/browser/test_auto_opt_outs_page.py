@@ -1,6 +1,6 @@
 """The Auto Opt-Out folder in Chromium: an intent opt-out from a signed Telnyx webhook is listed
 with its message, rule, matched text and current status; an admin opts it back in with a note, a
-member cannot (page and API)."""
+member cannot (page and API); any key dismisses an entry from the folder (consent unchanged)."""
 
 from __future__ import annotations
 
@@ -79,3 +79,57 @@ def test_a_member_cannot_opt_back_in_from_the_folder(member_page, api_client):
     assert status == 403 and body["error"]["code"] == "admin_required"
     status, contact = api_client.get(f"/v1/contacts/{quote(phone)}")
     assert contact["status"] == "opted_out"
+
+
+def _folder(api_client: ApiClient, **query: str) -> list[dict[str, Any]]:
+    suffix = "&".join(f"{k}={v}" for k, v in query.items())
+    status, folder = api_client.get(f"/v1/auto-opt-outs?limit=500{'&' + suffix if suffix else ''}")
+    assert status == 200, folder
+    return list(folder["opt_outs"])
+
+
+def test_a_member_dismisses_an_entry_from_the_folder_and_consent_is_unchanged(member_page, api_client):
+    page = member_page
+    phone, note = "+14155550732", "called back: keep them opted out"
+    send_inbound(api_client, phone, "this is the wrong number, please stop sending these")
+    [event] = [e for e in _folder(api_client) if e["phone"] == phone]
+    _open_folder(page)
+
+    entry = page.get_by_role("article", name=f"Opt-out of {phone}")
+    entry.get_by_label(f"Why dismiss {phone} (optional)").fill(note)
+    entry.get_by_role("button", name="Dismiss from folder").click()
+    expect(page.locator("#notice")).to_have_text(f"{phone} is dismissed from the folder; its consent is unchanged.")
+    expect(entry).to_have_count(0)  # gone from the default listing
+
+    page.get_by_label("Show dismissed entries").check()
+    entry = page.get_by_role("article", name=f"Opt-out of {phone}")
+    expect(entry.locator(".dismissed")).to_contain_text("Dismissed by ")
+    expect(entry.locator(".dismissed")).to_contain_text(note)
+    expect(entry.locator(".badge")).to_have_text("Opted out")
+    expect(entry.get_by_role("button", name="Dismiss from folder")).to_have_count(0)
+
+    assert event["event_id"] not in {e["event_id"] for e in _folder(api_client)}
+    [shown] = [e for e in _folder(api_client, include_dismissed="true") if e["event_id"] == event["event_id"]]
+    assert shown["dismissal"]["note"] == note and shown["dismissal"]["by"]["type"] == "api_key"
+    status, contact = api_client.get(f"/v1/contacts/{quote(phone)}")
+    assert status == 200 and contact["status"] == "opted_out"  # dismissing changed no consent
+    status, history = api_client.get(f"/v1/contacts/{quote(phone)}/events")
+    assert [e["event_id"] for e in history["events"]] == [event["event_id"]]
+    path = f"/v1/auto-opt-outs/{quote(phone)}/{event['event_id']}/dismiss"
+    status, again = api_client.post(path, role="member", json_body={})
+    assert status == 409 and again["error"]["code"] == "already_dismissed"
+
+
+def test_another_workspace_cannot_dismiss_an_entry(admin_page, api_client):
+    page = admin_page
+    phone = "+14155550733"
+    send_inbound(api_client, phone, "wrong person, please stop texting me")
+    [event] = [e for e in _folder(api_client) if e["phone"] == phone]
+    path = f"/v1/auto-opt-outs/{quote(phone)}/{event['event_id']}/dismiss"
+    status, body = api_client.post(path, workspace=1, json_body={"note": "not mine"})
+    assert status == 404 and body["error"]["code"] == "folder_entry_not_found"
+
+    _open_folder(page)  # still listed for its own workspace, with its dismiss control
+    entry = page.get_by_role("article", name=f"Opt-out of {phone}")
+    expect(entry.get_by_role("button", name="Dismiss from folder")).to_be_enabled()
+    assert event["event_id"] in {e["event_id"] for e in _folder(api_client)}

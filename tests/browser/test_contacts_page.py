@@ -27,10 +27,10 @@ def _open_contacts(page: Any) -> None:
     expect(page.get_by_role("heading", name="Contacts", level=1)).to_be_visible()
 
 
-def _search(page: Any, text: str, status: str | None = None) -> None:
-    page.get_by_label("Phone, name or attribute").fill(text)
-    if status:
-        page.get_by_label("Status", exact=True).select_option(label=status)
+def _search(page: Any, text: str, status: str | None = None, attribute: str = "") -> None:
+    page.get_by_label("Phone or name").fill(text)
+    page.get_by_label("Attribute (name:value)").fill(attribute)
+    page.get_by_label("Status", exact=True).select_option(label=status or "Any status")
     page.get_by_role("button", name="Search").click()
 
 
@@ -38,7 +38,7 @@ def _find_row(page: Any, phone: str) -> Any:
     """The contact's row, following "Next page" while the list has more."""
     row = page.get_by_role("row").filter(has=page.get_by_role("button", name=phone, exact=True))
     for _ in range(20):
-        page.get_by_text("shown.").or_(page.get_by_text("No contacts match.")).first.wait_for()
+        expect(page.locator("p.summary")).not_to_have_text("Searching…")
         if row.count():
             return row
         next_page = page.get_by_role("button", name="Next page")
@@ -65,10 +65,13 @@ def test_find_a_contact_by_phone_name_and_attribute(admin_page, api_client, cons
     expect(row.get_by_role("cell", name="Uma Quist")).to_be_visible()
     expect(page.get_by_role("button", name="+14155550720", exact=True)).to_have_count(0)
 
-    _search(page, "platinum-0720", status="Active")
+    _search(page, "", status="Active", attribute="plan:platinum-0720")
     row = _find_row(page, "+14155550720")
     expect(row).to_contain_text("Active")
     expect(page.get_by_role("button", name="+14155550721", exact=True)).to_have_count(0)
+
+    _search(page, "555-0721")  # part of a number matches its digits
+    expect(_find_row(page, "+14155550721")).to_contain_text("Uma Quist")
 
     # Other pages link to a contact: #/contacts?phone=... opens its pane.
     page.goto(f"{console_url}#/contacts?phone=%2B14155550721")
@@ -78,6 +81,51 @@ def test_find_a_contact_by_phone_name_and_attribute(admin_page, api_client, cons
     contact = _contact(api_client, "+14155550720")
     assert contact["name"] == "Tess Marlow" and contact["attributes"] == {"plan": "platinum-0720"}
     assert contact["status"] == "active"
+
+
+def test_search_by_name_and_attribute_across_the_workspace(admin_page, api_client):
+    """The API searches every contact of the workspace (not only a loaded page), in any case,
+    with the status filter, and never shows another workspace's contacts."""
+    page = admin_page
+    for n in range(60):  # more than one page of 50, so a match cannot come from the first page only
+        _create(api_client, f"+1628556{n:04d}", f"Filler {n}", plan="filler")
+    _create(api_client, "+14155550810", "Yara Castellanos", plan="orchid-0730", team="north")
+    _create(api_client, "+14155550811", "Yves Castellanos", plan="orchid-0730")
+    assert api_client.post("/v1/contact/set_status", json_body={"phone": "+14155550811", "status": "unsubscribed"}).status == 200
+    status, body = api_client.post(
+        "/v1/contacts", workspace=1, json_body={"phone": "+14155550812", "name": "Zed Castellanos", "attributes": {"plan": "orchid-0730"}}
+    )
+    assert status == 201, body
+    _open_contacts(page)
+
+    _search(page, "CASTELLANOS")
+    expect(_find_row(page, "+14155550810")).to_contain_text("Yara Castellanos")
+    yves = _find_row(page, "+14155550811")
+    expect(yves).to_contain_text("Opted out")
+    expect(page.get_by_text("Zed Castellanos")).to_have_count(0)  # another workspace's contact
+    expect(page.get_by_role("button", name="Next page")).to_have_count(0)  # the whole workspace was searched
+    expect(page.locator("table.contacts tbody tr")).to_have_count(2)
+
+    _search(page, "", status="Opted out", attribute="plan:orchid-0730")
+    expect(_find_row(page, "+14155550811")).to_contain_text("Yves Castellanos")
+    expect(page.locator("table.contacts tbody tr")).to_have_count(1)
+
+    _search(page, "yara", attribute="team:north")
+    expect(_find_row(page, "+14155550810")).to_be_visible()
+    _search(page, "yara", attribute="team:south")
+    expect(page.get_by_text("No contacts match.")).to_be_visible()
+
+    _search(page, "", attribute="plan")  # not name:value: the API's refusal, in words
+    expect(page.locator("#notice")).to_contain_text("attribute must be key:value")
+
+    # The API answers the same searches with the same contacts.
+    status, found = api_client.get("/v1/contacts?q=castellanos&limit=500")
+    assert status == 200 and found["next_cursor"] is None
+    assert sorted(c["phone"] for c in found["contacts"]) == ["+14155550810", "+14155550811"]
+    status, found = api_client.get("/v1/contacts?attribute=plan%3Aorchid-0730&status=opted_out")
+    assert status == 200 and [c["name"] for c in found["contacts"]] == ["Yves Castellanos"]
+    status, other = api_client.get("/v1/contacts?q=castellanos", workspace=1)
+    assert status == 200 and [c["name"] for c in other["contacts"]] == ["Zed Castellanos"]
 
 
 def test_opt_out_then_opt_back_in_with_a_note(admin_page, api_client):

@@ -16,6 +16,7 @@ from tests.fakes.reports import FakeReportRows
 from tests.fakes.stores import (
     FakeAccounts,
     FakeContacts,
+    FakeDismissals,
     FakeEvents,
     FakeFailures,
     FakeInboxes,
@@ -38,6 +39,8 @@ class Stores:
     review_queue: Any
     unit_of_work: Any
     memory: Memory | None = None  # the fakes' state (None on DynamoDB)
+    dismissals: Any = None
+    contact_search: Any = None  # the contacts' filtered reads (repository/contact_search.py)
 
 
 def fake_stores() -> Stores:
@@ -54,13 +57,17 @@ def fake_stores() -> Stores:
         review_queue=FakeReviewQueue(memory),
         unit_of_work=FakeUnitOfWork(memory),
         memory=memory,
+        dismissals=FakeDismissals(memory),
+        contact_search=FakeContacts(memory),
     )
 
 
 def real_stores() -> Stores:
     from optout.repository import (
         accounts,
+        contact_search,
         contacts,
+        dismissals,
         events,
         failures,
         inboxes,
@@ -72,7 +79,9 @@ def real_stores() -> Stores:
     )
 
     return Stores(
-        contacts, events, accounts, inboxes, markers, failures, reports, report_pages, review_queue, unit_of_work
+        contacts, events, accounts, inboxes, markers, failures, reports, report_pages, review_queue, unit_of_work,
+        contact_search=contact_search,
+        dismissals=dismissals,
     )
 
 

@@ -17,6 +17,7 @@ import pytest
 from optout.errors import Conflict, InvalidInput, NotFound
 from optout.models import ContactStatus, ContactWrite, Reason, Role
 from optout.repository import keys
+from optout.repository.dismissals import AlreadyDismissed, Dismissal
 from optout.repository.markers import DuplicateMessage
 from optout.repository.review_queue import AlreadyResolved
 from optout.repository.unit_of_work import TransactionConflict
@@ -25,6 +26,7 @@ from tests.fakes import Stores
 from tests.fakes.builders import (
     OTHER,
     PHONE,
+    SYSTEM,
     T0,
     WS,
     api_key,
@@ -140,6 +142,39 @@ def a_start_key_of_another_partition_is_refused(s: Stores) -> None:
 
 
 @case
+def a_search_reads_a_bounded_number_of_items_and_returns_the_matches(s: Stores) -> None:
+    from optout.repository.contact_search import ContactFilter
+
+    shard = keys.status_shard(PHONE)
+    phones = [p for p in (f"+1415555{n:04d}" for n in range(200)) if keys.status_shard(p) == shard][:4]
+    people = [("Ada Lovelace", {"plan": "gold"}), ("ADA King", {"plan": 3}), ("Grace", {"plan": "gold"}), (None, {})]
+    s.unit_of_work.write_contacts([
+        ContactWrite(contact(p).model_copy(update={"name": name, "attributes": attrs}), None)
+        for p, (name, attrs) in zip(phones, people, strict=True)
+    ])
+    s.unit_of_work.write_contacts([ContactWrite(contact(phones[0], ws=OTHER).model_copy(update={"name": "Ada"}), None)])
+    search = s.contact_search.search_contacts_by_status
+    found, _, read = search(WS, ContactStatus.ACTIVE, shard, match=ContactFilter(text="ada"), limit=50, start_key=None)
+    assert sorted(c.name for c in found) == ["ADA King", "Ada Lovelace"] and read == 4  # another workspace's Ada is not
+    seen: list[Any] = []
+    start = None
+    while True:  # one item read at a time: each page holds that item if it matches, or nothing
+        found, start, read = search(
+            WS, ContactStatus.ACTIVE, shard, match=ContactFilter(attribute=("plan", "gold")), limit=1, start_key=start
+        )
+        assert read <= 1
+        seen += [c.name for c in found]
+        if start is None:
+            break
+    assert sorted(seen) == ["Ada Lovelace", "Grace"]
+    three = ContactFilter(attribute=("plan", "3"))
+    number, _, _ = search(WS, ContactStatus.ACTIVE, shard, match=three, limit=50, start_key=None)
+    assert [c.name for c in number] == ["ADA King"]  # a number attribute matches the digits that spell it
+    by_phone, _, _ = search(WS, ContactStatus.ACTIVE, shard, match=ContactFilter(text=phones[3][-4:]), limit=50, start_key=None)
+    assert [c.phone for c in by_phone] == [phones[3]]
+
+
+@case
 def many_contacts_are_read_by_phone(s: Stores) -> None:
     s.unit_of_work.write_contacts([new("+14155550100"), new("+14155550101", status=ContactStatus.BLOCKED)])
     phones = ["+14155550100", "+14155550101", "+14155550102"]
@@ -161,6 +196,26 @@ def automatic_opt_outs_are_listed_newest_first(s: Stores) -> None:
     found, _ = s.events.query_auto_opt_outs(WS, limit=10, start_key=None)
     assert [e.event_id for e in found] == ["ev0002", "ev0000"]
     assert s.events.query_auto_opt_outs(OTHER, limit=10, start_key=None) == ([], None)
+
+
+@case
+def an_event_is_found_by_id_in_its_own_contacts_history_only(s: Stores) -> None:
+    s.unit_of_work.write_contacts([ContactWrite(contact(status=ContactStatus.OPTED_OUT), None, event(n=7))])
+    assert s.events.get_contact_event(WS, PHONE, "ev0007") == event(n=7)
+    assert s.events.get_contact_event(OTHER, PHONE, "ev0007") is None
+    assert s.events.get_contact_event(WS, "+14155550111", "ev0007") is None
+    assert s.events.get_contact_event(WS, PHONE, "ev0008") is None
+
+
+@case
+def a_folder_dismissal_is_written_once_and_read_by_workspace(s: Stores) -> None:
+    first = Dismissal(workspace_id=WS, event_id="ev0001", phone=PHONE, by=SYSTEM, at=T0, note="spoke to them")
+    s.dismissals.put_dismissal(first)
+    with pytest.raises(AlreadyDismissed):
+        s.dismissals.put_dismissal(first.model_copy(update={"at": T0 + timedelta(minutes=1), "note": None}))
+    assert s.dismissals.get_dismissals(WS, ["ev0001", "ev0002", "ev0001"]) == {"ev0001": first}  # the first stands
+    assert s.dismissals.get_dismissals(OTHER, ["ev0001"]) == {}
+    assert s.dismissals.get_dismissals(WS, []) == {}
 
 
 # --- markers ----------------------------------------------------------------------------------

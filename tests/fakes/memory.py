@@ -43,6 +43,7 @@ class Memory:
     failures: dict[tuple[str, str], BroadcastFailure] = field(default_factory=dict)  # (partition, phone)
     counters: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     review: dict[tuple[str, str], ReviewItem] = field(default_factory=dict)
+    dismissals: dict[tuple[str, str], Any] = field(default_factory=dict)  # (workspace, event id)
     lock: threading.RLock = field(default_factory=threading.RLock)
     transactions: int = 0  # committed, for tests that count round trips
 

@@ -16,7 +16,9 @@ from optout.repository.review_queue import AlreadyResolved
 from tests.fakes import Stores
 
 PURE = frozenset({
+    "AUTO_REASONS",
     "Cancelled",
+    "ContactFilter",
     "DuplicateMessage",
     "TransactionConflict",
     "decode_cursor",
@@ -30,7 +32,7 @@ PURE = frozenset({
 })
 _STORES = (
     "contacts", "events", "accounts", "inboxes", "markers", "failures", "counters", "report_rows",
-    "review_queue", "unit_of_work",
+    "review_queue", "unit_of_work", "dismissals",
 )
 
 

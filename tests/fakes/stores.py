@@ -16,7 +16,9 @@ from typing import Any
 from optout.errors import Conflict, NotFound
 from optout.models import ApiKey, BroadcastFailure, ConsentEvent, Contact, ContactStatus, Inbox, Workspace
 from optout.repository import keys
+from optout.repository.contact_search import ContactFilter
 from optout.repository.contacts import contact_to_item
+from optout.repository.dismissals import AlreadyDismissed, Dismissal
 from optout.repository.dynamo import deserialize, serialize
 from optout.repository.events import event_item
 from optout.repository.markers import DuplicateMessage
@@ -63,6 +65,19 @@ class FakeContacts:
             sort_name="status_sk",
         )
 
+    def search_contacts_by_status(
+        self,
+        workspace_id: str,
+        status: ContactStatus,
+        shard: int,
+        *,
+        match: ContactFilter,
+        limit: int,
+        start_key: dict[str, Any] | None,
+    ) -> tuple[list[Contact], dict[str, Any] | None, int]:
+        read, last = self.query_contacts_by_status(workspace_id, status, shard, limit=limit, start_key=start_key)
+        return [c for c in read if match.matches(c)], last, len(read)
+
 
 class FakeEvents:
     def __init__(self, memory: Memory) -> None:
@@ -104,6 +119,31 @@ class FakeEvents:
             sort_name="sk",
             newest_first=True,
         )
+
+    def get_contact_event(self, workspace_id: str, phone: str, event_id: str) -> ConsentEvent | None:
+        partition = keys.contact_key(workspace_id, phone)
+        for (pk, _), found in self.memory.events.items():
+            if pk == partition and found.event_id == event_id:
+                return found.model_copy(deep=True)
+        return None
+
+
+class FakeDismissals:
+    def __init__(self, memory: Memory) -> None:
+        self.memory = memory
+
+    def put_dismissal(self, dismissal: Dismissal) -> None:
+        key = (dismissal.workspace_id, dismissal.event_id)
+
+        def apply() -> None:
+            self.memory.dismissals[key] = dismissal.model_copy(deep=True)
+
+        if self.memory.commit([Op(lambda: key not in self.memory.dismissals, apply)]):
+            raise AlreadyDismissed(dismissal.event_id)
+
+    def get_dismissals(self, workspace_id: str, event_ids: Sequence[str]) -> dict[str, Dismissal]:
+        found = (self.memory.dismissals.get((workspace_id, e)) for e in dict.fromkeys(event_ids))
+        return {d.event_id: d.model_copy(deep=True) for d in found if d is not None}
 
 
 class FakeMarkers:

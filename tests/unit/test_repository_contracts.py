@@ -25,6 +25,7 @@ PORTS = {
     "report_rows": ports.ReportRowStore,
     "review_queue": ports.ReviewQueueStore,
     "unit_of_work": ports.UnitOfWork,
+    "dismissals": ports.DismissalStore,
 }
 
 

@@ -5,7 +5,7 @@ The package is split by concern (see ports.py for what each store promises under
 - `dynamo`: the client, (de)serialisation, the one ClientError mapper, BatchGetItem with retry
   and the Query pager;
 - `unit_of_work`: TransactWriteItems, chunking and the contact write transaction;
-- one module per store: `contacts`, `events`, `markers`, `accounts`, `inboxes`, `failures`,
+- one module per store: `contacts` (and `contact_search`, its filtered, bounded reads), `events`, `dismissals` (the Auto Opt-Out folder's), `markers`, `accounts`, `inboxes`, `failures`,
   `reports` (report index reads and counters), `report_pages` (a row report's shard merge and
   cursors), `report_streams` (stream records as table changes), `review_queue` (imported by
   optout.review_store only, so functions that never touch the queue never load it).
@@ -26,6 +26,12 @@ from optout.repository.accounts import (
     workspace_exists,
     workspace_index_item,
 )
+from optout.repository.contact_search import (
+    READ_BUDGET,
+    ContactFilter,
+    search_contacts_by_status,
+    search_contacts_page,
+)
 from optout.repository.contacts import (
     batch_get_contacts,
     contact_from_data,
@@ -37,6 +43,7 @@ from optout.repository.contacts import (
     status_pages,
 )
 from optout.repository.cursors import decode_cursor, encode_cursor, invalid_cursor, next_page, page_start
+from optout.repository.dismissals import AlreadyDismissed, Dismissal, get_dismissals, put_dismissal
 from optout.repository.dynamo import (
     BATCH_GET_LIMIT,
     Cancelled,
@@ -54,6 +61,7 @@ from optout.repository.dynamo import (
 from optout.repository.events import (
     AUTO_REASONS,
     event_item,
+    get_contact_event,
     query_auto_opt_outs,
     query_contact_events,
     report_dimensions,
@@ -109,13 +117,17 @@ __all__ = [
     "COUNTER_MARKER_TTL_SECONDS",
     "FAILURE_TTL_SECONDS",
     "MAX_BROADCAST_ID",
+    "READ_BUDGET",
     "REPORT_DIMENSIONS",
     "REPORT_INDEXES",
     "REPORT_SHARDS",
     "STATUS_SHARDS",
     "TRANSACTION_LIMIT",
     "WORKSPACES_PK",
+    "AlreadyDismissed",
     "Cancelled",
+    "ContactFilter",
+    "Dismissal",
     "DuplicateMessage",
     "ReportPage",
     "TableChange",
@@ -146,6 +158,8 @@ __all__ = [
     "get_broadcast_failure",
     "get_contact",
     "get_contact_and_marker",
+    "get_contact_event",
+    "get_dismissals",
     "get_inbox",
     "get_workspace",
     "idempotency_table",
@@ -159,6 +173,7 @@ __all__ = [
     "next_page",
     "page_start",
     "put_api_key",
+    "put_dismissal",
     "put_inbox",
     "put_marker",
     "query_auto_opt_outs",
@@ -175,6 +190,8 @@ __all__ = [
     "report_shard",
     "retry_on_conflict",
     "save_workspace",
+    "search_contacts_by_status",
+    "search_contacts_page",
     "serialize",
     "status_pages",
     "status_partition",

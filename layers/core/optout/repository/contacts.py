@@ -17,12 +17,16 @@ from optout.repository.dynamo import (
     query_page,
 )
 
+_NOT_FIELDS = frozenset({"pk", "status_pk", "status_sk", "name_key"})
+
 
 def contact_to_item(contact: Contact) -> dict[str, Any]:
     item = contact.model_dump(mode="python", exclude_none=True)
     item["pk"] = keys.contact_key(contact.workspace_id, contact.phone)
     if not contact.attributes:
         item.pop("attributes", None)
+    if contact.name:
+        item["name_key"] = keys.name_key(contact.name)
     if not contact.is_deleted:
         # Deleted profiles leave the index, so lists and bulk deletes never see them again.
         shard = keys.status_shard(contact.phone)
@@ -33,7 +37,7 @@ def contact_to_item(contact: Contact) -> dict[str, Any]:
 
 def contact_from_data(data: dict[str, Any]) -> Contact:
     """A contact from a deserialised item (key attributes are dropped)."""
-    return Contact.model_validate({k: v for k, v in data.items() if k not in ("pk", "status_pk", "status_sk")})
+    return Contact.model_validate({k: v for k, v in data.items() if k not in _NOT_FIELDS})
 
 
 def item_to_contact(item: dict[str, Any]) -> Contact:
@@ -118,6 +122,7 @@ def _list_position(
         and (start_key is None or isinstance(start_key, dict))
         and position.get("w") == workspace_id
         and position.get("f") == (status.value if status else None)
+        and "m" not in position  # a search's cursor (contact_search.py) resumes that search only
     )
     if not valid:
         raise invalid_cursor()

@@ -7,7 +7,7 @@ from typing import Any
 
 from optout.models import ConsentEvent, ContactStatus, Reason, iso
 from optout.repository import keys
-from optout.repository.dynamo import events_table, query_page, strip
+from optout.repository.dynamo import events_table, query_all, query_page, strip
 
 AUTO_REASONS = frozenset({Reason.INTENT, Reason.FUZZY})
 
@@ -77,3 +77,17 @@ def query_auto_opt_outs(
         newest_first=True,
     )
     return [item_to_event(item) for item in items], last_key
+
+
+def get_contact_event(workspace_id: str, phone: str, event_id: str) -> ConsentEvent | None:
+    """One event of a contact's history by its id: a Query of that contact's partition only (a
+    history is a handful of items), so an id of another workspace or contact is never found."""
+    for item in query_all(
+        TableName=events_table(),
+        KeyConditionExpression="pk = :p",
+        FilterExpression="event_id = :e",
+        ExpressionAttributeValues={":p": {"S": keys.contact_key(workspace_id, phone)}, ":e": {"S": event_id}},
+        ConsistentRead=True,
+    ):
+        return item_to_event(item)
+    return None

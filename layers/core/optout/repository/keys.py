@@ -2,7 +2,8 @@
 
 - Contacts: `pk = {workspace}#{phone}`, so a busy workspace's writes spread over one partition key
   per contact. The ByStatus index is keyed `{workspace}#{status}#{shard}` with 16 shards, so one
-  status of one workspace is never a single hot index partition either.
+  status of one workspace is never a single hot index partition either. Each contact item also
+  carries `name_key`, its casefolded name, that a search filters on (repository/contact_search.py).
 - Consent events: `pk = {workspace}#{phone}`, `sk = {occurred_at}#{event_id}`: a contact's
   history is one Query, newest first. Automatic opt-outs also carry `auto_pk = {workspace}#auto`.
 - Reports: the events table's Report* indexes, keyed
@@ -15,6 +16,8 @@
   `APIKEY`) and by workspace (`WS#{id}` / `APIKEY#{key_id}`), inboxes by number (`INBOX#{n}` /
   `INBOX`) and by workspace (`WS#{id}` / `INBOX#{n}`), the admin count (`WS#{id}` / `ADMINS`) and
   the list of workspaces the report job walks (`WORKSPACES` / `{id}`).
+- Auto Opt-Out folder dismissals: in the accounts table, `WS#{id}` / `DISMISSAL#{event_id}` (one
+  item per dismissed event, written once).
 - Delivery failures: `pk = {workspace}#{broadcast}`, `sk = {phone}`.
 - Review queue: `pk = {workspace}`, `sk = {item id}`; ByState `{workspace}#{state}` /
   `{received_at}#{id}`.
@@ -59,6 +62,11 @@ def status_shard(phone: str) -> int:
 
 def status_partition(workspace_id: str, status: ContactStatus, shard: int) -> str:
     return f"{workspace_id}#{status.value}#{shard:02d}"
+
+
+def name_key(name: str | None) -> str | None:
+    """A contact item's `name_key`: its name casefolded, which a search matches case-insensitively."""
+    return name.casefold() if name else None
 
 
 def event_sort_key(occurred_at: datetime, event_id: str) -> str:
@@ -129,6 +137,10 @@ def inbox_by_number(number: str) -> dict[str, str]:
 
 def inbox_by_workspace(workspace_id: str, number: str) -> dict[str, str]:
     return {"pk": workspace_pk(workspace_id), "sk": f"INBOX#{number}"}
+
+
+def dismissal_key(workspace_id: str, event_id: str) -> dict[str, str]:
+    return {"pk": workspace_pk(workspace_id), "sk": f"DISMISSAL#{event_id}"}
 
 
 def admin_count_key(workspace_id: str) -> dict[str, Any]:

@@ -16,6 +16,8 @@ from optout.models import ApiKey, BroadcastFailure, ConsentEvent, Contact, Conta
 from optout.review import ReviewItem, ReviewResolution, ReviewState
 
 if TYPE_CHECKING:
+    from optout.repository.contact_search import ContactFilter
+    from optout.repository.dismissals import Dismissal
     from optout.repository.report_pages import ReportPage
 
 Page = tuple[list[Any], dict[str, Any] | None]
@@ -38,6 +40,23 @@ class ContactStore(Protocol):
     ) -> tuple[list[Contact], dict[str, Any] | None]: ...
 
 
+class ContactSearchStore(Protocol):
+    """A search reads one shard of one status at a time, at most `limit` items (matched or not),
+    and returns the ones that match `match`, the start key where it stopped (None at the shard's
+    end; a start key of another partition is refused) and how many items it read."""
+
+    def search_contacts_by_status(
+        self,
+        workspace_id: str,
+        status: ContactStatus,
+        shard: int,
+        *,
+        match: ContactFilter,
+        limit: int,
+        start_key: dict[str, Any] | None,
+    ) -> tuple[list[Contact], dict[str, Any] | None, int]: ...
+
+
 class EventStore(Protocol):
     """Append-only: an event is written only with its contact, in the same transaction, and a Put
     of an existing event is refused, so history is never rewritten. Reads of the history and the
@@ -50,6 +69,17 @@ class EventStore(Protocol):
     def query_auto_opt_outs(
         self, workspace_id: str, *, limit: int, start_key: dict[str, Any] | None
     ) -> tuple[list[ConsentEvent], dict[str, Any] | None]: ...
+
+    def get_contact_event(self, workspace_id: str, phone: str, event_id: str) -> ConsentEvent | None: ...
+
+
+class DismissalStore(Protocol):
+    """A dismissal from the Auto Opt-Out folder is written once (`AlreadyDismissed` for the second
+    writer) and never changed; reads are strongly consistent and keyed by workspace."""
+
+    def put_dismissal(self, dismissal: Dismissal) -> None: ...
+
+    def get_dismissals(self, workspace_id: str, event_ids: Sequence[str]) -> dict[str, Dismissal]: ...
 
 
 class AccountStore(Protocol):
@@ -184,7 +214,9 @@ if TYPE_CHECKING:
     # Protocol), so the ports and the adapters cannot drift apart.
     from optout.repository import (
         accounts,
+        contact_search,
         contacts,
+        dismissals,
         events,
         failures,
         inboxes,
@@ -196,7 +228,9 @@ if TYPE_CHECKING:
     )
 
     _contacts: ContactStore = contacts
+    _contact_search: ContactSearchStore = contact_search
     _events: EventStore = events
+    _dismissals: DismissalStore = dismissals
     _accounts: AccountStore = accounts
     _inboxes: InboxStore = inboxes
     _markers: MarkerStore = markers

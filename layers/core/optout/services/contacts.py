@@ -179,10 +179,51 @@ def delete_contact(principal: Principal, raw_phone: str) -> Contact:
 
 
 def list_contacts(
-    principal: Principal, *, status: ContactStatus | None, limit: int, cursor: str | None
+    principal: Principal,
+    *,
+    status: ContactStatus | None,
+    limit: int,
+    cursor: str | None,
+    q: str | None = None,
+    attribute: str | None = None,
 ) -> tuple[list[Contact], str | None]:
-    """Page through contacts by status (all statuses when none is given), with an opaque cursor."""
-    return repository.list_contacts_page(principal.workspace_id, status, limit=limit, cursor=cursor)
+    """Page through contacts by status (all statuses when none is given), with an opaque cursor.
+
+    With `q` (in the name, case-insensitively, or in the number) or `attribute` (`key:value`,
+    exact), the pages hold the matches of a bounded read each (docs/contacts-search.md): a page
+    may be short, even empty, and still carry a cursor; only a null cursor means the end.
+    """
+    match = search_filter(q, attribute)
+    if match is None:
+        return repository.list_contacts_page(principal.workspace_id, status, limit=limit, cursor=cursor)
+    return repository.search_contacts_page(principal.workspace_id, status, match, limit=limit, cursor=cursor)
+
+
+MAX_QUERY_LENGTH = 100
+
+
+def search_filter(q: str | None, attribute: str | None) -> repository.ContactFilter | None:
+    """The search `q` and `attribute` ask for (None: no search), or InvalidInput saying why not."""
+    if q is None and attribute is None:
+        return None
+    text = None
+    if q is not None:
+        text = q.strip()
+        if not text:
+            raise InvalidInput("q must not be empty", details={"field": "q"})
+        if len(text) > MAX_QUERY_LENGTH:
+            raise InvalidInput(f"q must be at most {MAX_QUERY_LENGTH} characters", details={"field": "q"})
+    pair = None
+    if attribute is not None:
+        key, colon, value = attribute.partition(":")
+        if not colon or not key or len(key) > 64 or not value or len(value) > MAX_QUERY_LENGTH:
+            raise InvalidInput(
+                "attribute must be key:value (a name of 1 to 64 characters, a value of 1 to "
+                f"{MAX_QUERY_LENGTH})",
+                details={"field": "attribute"},
+            )
+        pair = (key, value)
+    return repository.ContactFilter(text=text, attribute=pair)
 
 
 def delete_contacts_by_status(principal: Principal, status: ContactStatus, *, limit: int) -> tuple[int, bool]:
@@ -262,10 +303,3 @@ def set_status(principal: Principal, raw_phone: str, command: consent.StatusComm
         return StatusResult(change.contact, True, change.event)
 
     return with_retry(attempt)
-
-
-def auto_opt_outs(principal: Principal, *, limit: int, cursor: str | None) -> tuple[list[ConsentEvent], str | None]:
-    """The Auto Opt-Out folder: every intent or typo opt-out, newest first."""
-    start_key = repository.page_start(cursor, {}, key_required=False)
-    events, last_key = repository.query_auto_opt_outs(principal.workspace_id, limit=limit, start_key=start_key)
-    return events, repository.next_page(last_key, {})

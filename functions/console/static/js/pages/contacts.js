@@ -1,7 +1,9 @@
 // Contacts: find a contact by phone, name or attribute, filter by status, and act on its consent.
 //
-// GET /v1/contacts lists by status only (paginated); GET /v1/contacts/{phone} finds one number.
-// Names and attributes are therefore matched in the browser, over the contacts loaded so far.
+// A whole number is looked up directly (GET /v1/contacts/{phone}). Anything else is searched by
+// the API across the workspace (GET /v1/contacts?q=&attribute=&status=, docs/contacts-search.md):
+// each page holds the matches among a bounded number of contacts read, so a page may be short or
+// empty while more remain; the page reads on by itself a few times before it offers "Next page".
 
 export const STATUS_WORDS = { active: "Active", opted_out: "Opted out", blocked: "Blocked" };
 const REASON_WORDS = {
@@ -50,15 +52,6 @@ function detailList(ui, pairs) {
   return dl;
 }
 
-function matches(contact, needle) {
-  if (!needle) return true;
-  const n = needle.toLowerCase();
-  if ((contact.name || "").toLowerCase().includes(n) || contact.phone.includes(n)) return true;
-  return Object.entries(contact.attributes || {}).some(
-    ([k, v]) => k.toLowerCase().includes(n) || String(v ?? "").toLowerCase().includes(n),
-  );
-}
-
 function contactRow(ctx, contact, open) {
   const { ui } = ctx;
   const phone = button(ui, contact.phone, () => open(contact.phone), { kind: `link phone-${contact.status}` });
@@ -76,21 +69,25 @@ function contactRow(ctx, contact, open) {
 
 function searchForm(ctx, onSearch) {
   const { ui } = ctx;
-  const query = textControl(ui, "input", { type: "search", name: "q", autocomplete: "off" });
+  const query = textControl(ui, "input", { type: "search", name: "q", autocomplete: "off", maxlength: "100" });
+  const attribute = textControl(ui, "input", {
+    type: "search", name: "attribute", autocomplete: "off", maxlength: "165", placeholder: "plan:gold",
+  });
   const status = ui.el("select", { id: `f-${++uid}`, name: "status" }, ui.el("option", { value: "" }, "Any status"));
   for (const [value, word] of Object.entries(STATUS_WORDS)) status.append(ui.el("option", { value }, word));
   const form = ui.el(
     "form", { class: "search toolbar", role: "search" },
-    ui.labelled("Phone, name or attribute", query),
+    ui.labelled("Phone or name", query),
+    ui.labelled("Attribute (name:value)", attribute),
     ui.labelled("Status", status),
     ui.el("button", { type: "submit" }, "Search"),
     ui.el("p", { class: "hint" },
-      "A phone number is looked up directly. Names and attributes are matched within the contacts " +
-      "listed below (load more pages to widen the match): the API lists contacts by status only."),
+      "A whole phone number opens that contact. A name matches in any case, part of a number " +
+      "matches its digits, and an attribute matches its exact value, across the whole workspace."),
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    onSearch(query.value.trim(), status.value);
+    onSearch(query.value.trim(), status.value, attribute.value.trim());
   });
   return form;
 }
@@ -282,7 +279,7 @@ function moreEvents(ctx, path, timeline, cursor) {
 
 async function render(main, ctx) {
   const { ui, api } = ctx;
-  const state = { needle: "", status: "" };
+  const state = { needle: "", status: "", attribute: "" };
   const tbody = ui.el("tbody");
   const summary = ui.el("p", { class: "summary", "aria-live": "polite" });
   const pagerSlot = ui.el("div", { class: "pager-slot" });
@@ -301,7 +298,7 @@ async function render(main, ctx) {
   const open = (phone) => renderPane(ctx, pane, phone, onChange);
   const show = (contacts) => {
     for (const contact of contacts) {
-      if (!matches(contact, state.needle) || rows.has(contact.phone)) continue;
+      if (rows.has(contact.phone)) continue;
       const row = contactRow(ctx, contact, open);
       rows.set(contact.phone, row);
       tbody.append(row);
@@ -309,30 +306,52 @@ async function render(main, ctx) {
     summary.textContent = rows.size ? `${rows.size} contact${rows.size === 1 ? "" : "s"} shown.` : "No contacts match.";
   };
   const loadPage = async (cursor) => {
-    const query = { limit: 50, ...(state.status ? { status: state.status } : {}), ...(cursor ? { cursor } : {}) };
-    const result = await api("GET", "/v1/contacts", { query });
-    if (!result.ok) return ui.notify(`Could not list contacts: ${ui.errorText(result)}`, "error");
-    show(result.data.contacts);
+    const query = {
+      limit: 50,
+      ...(state.status ? { status: state.status } : {}),
+      ...(state.needle ? { q: state.needle } : {}),
+      ...(state.attribute ? { attribute: state.attribute } : {}),
+    };
+    const searching = Boolean(state.needle || state.attribute);
+    let result;
+    // A search page may be empty while more contacts remain unread: read on a few pages.
+    for (let round = 0; round < 5; round += 1) {
+      result = await api("GET", "/v1/contacts", { query: { ...query, ...(cursor ? { cursor } : {}) } });
+      if (!result.ok) {
+        summary.textContent = "";
+        return ui.notify(`Could not list contacts: ${ui.errorText(result)}`, "error");
+      }
+      show(result.data.contacts);
+      cursor = result.data.next_cursor;
+      if (!searching || !cursor || result.data.contacts.length) break;
+    }
+    if (searching && cursor) {
+      const found = rows.size ? `${rows.size} match${rows.size === 1 ? "" : "es"} shown so far.` : "No matches so far.";
+      summary.textContent = `${found} More contacts remain to be searched: "Next page" reads on.`;
+    }
     pagerSlot.replaceChildren();
-    const control = result.data.next_cursor ? ui.pager(result.data.next_cursor, () => loadPage(result.data.next_cursor)) : null;
+    const next = result.data.next_cursor;
+    const control = next ? ui.pager(next, () => loadPage(next)) : null;
     if (control) pagerSlot.append(control);
   };
-  const search = async (needle, status) => {
-    Object.assign(state, { needle, status });
+  const search = async (needle, status, attribute = "") => {
+    Object.assign(state, { needle, status, attribute });
     summary.textContent = "Searching…";
     tbody.replaceChildren();
     rows.clear();
     pagerSlot.replaceChildren();
-    if (needle && PHONE_LIKE.test(needle)) {
+    if (needle && !attribute && PHONE_LIKE.test(needle)) {
       const result = await api("GET", `/v1/contacts/${encodeURIComponent(needle)}`);
-      if (!result.ok) {
+      if (result.ok) {
+        show(status && result.data.status !== status ? [] : [result.data]);
+        if (rows.size) open(result.data.phone);
+        return;
+      }
+      if (result.status !== 404 && result.status !== 400) {
         summary.textContent = `No contact found: ${ui.errorText(result)}.`;
         return;
       }
-      state.needle = "";
-      show(status && result.data.status !== status ? [] : [result.data]);
-      if (rows.size) open(result.data.phone);
-      return;
+      // Not a whole number of this workspace: search for it as part of a number.
     }
     await loadPage(null);
   };
@@ -352,7 +371,7 @@ async function render(main, ctx) {
     ),
     pagerSlot,
     pane,
-    bulkDelete(ctx, () => { pane.replaceChildren(); return search(state.needle, state.status); }),
+    bulkDelete(ctx, () => { pane.replaceChildren(); return search(state.needle, state.status, state.attribute); }),
   );
   // #/contacts?phone=+14155550100 opens that contact (other pages link here).
   const linked = ctx.params ? (ctx.params.get("phone") || "").trim() : "";

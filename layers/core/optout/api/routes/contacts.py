@@ -44,13 +44,31 @@ def create_contact(body: Annotated[ContactIn, Body()]) -> Response[ContactCreate
     return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=out)
 
 
-@router.get("/v1/contacts", summary="List contacts, optionally by status", responses=responses())
+@router.get(
+    "/v1/contacts",
+    summary="List contacts, optionally by status, or search them by name, number or attribute",
+    description=(
+        "With `q` or `attribute`, each page holds the matches among at most 1,000 contacts read: "
+        "a page may be short or empty and still have a `next_cursor`; only a null cursor means "
+        "every contact was searched."
+    ),
+    responses=responses(),
+)
 def list_contacts(
     status: Annotated[ContactStatus | None, Query()] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=200, description="Text in the name (any case) or, when it looks like one, in the number"),
+    ] = None,
+    attribute: Annotated[
+        str | None, Query(max_length=200, description="`key:value`: an attribute with exactly this value")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
 ) -> ContactPage:
-    found, next_cursor = contacts.list_contacts(principal_of(router), status=status, limit=limit, cursor=cursor)
+    found, next_cursor = contacts.list_contacts(
+        principal_of(router), status=status, limit=limit, cursor=cursor, q=q, attribute=attribute
+    )
     return ContactPage(contacts=[ContactOut.of(c) for c in found], next_cursor=next_cursor)
 
 
