@@ -213,12 +213,14 @@ class WorkspaceSettings(DeferredModel):
         "or opt out.",
     )
     review_reply: str | None = Field(
-        default=None, min_length=1, max_length=320, description="Holding reply to a queued message; none by default."
+        default=None, min_length=1, max_length=320, description="Holding reply to a queued message; none by default, null clears it."
     )
     replies: dict[Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)], LanguageReplies] = Field(
         default_factory=dict,
         max_length=MAX_LANGUAGES,
-        description="Reply texts by the contact's language (ISO 639-1); es and fr have built-in texts.",
+        description="Reply texts by the contact's language (ISO 639-1); es and fr have built-in texts. "
+        "A change replaces the whole map: leave a language out to remove it; a text left out or null uses "
+        "the built-in text, then the default.",
     )
     opt_out_keywords: list[str] = Field(default_factory=list, max_length=50)
     opt_in_keywords: list[str] = Field(default_factory=list, max_length=50)

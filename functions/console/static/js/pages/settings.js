@@ -2,6 +2,8 @@
 // control disabled with the reason; the API refuses them too (GET/PUT /v1/settings, PUT
 // /v1/inboxes/{number}, /v1/api-keys answer 403 to a member key).
 
+import { repliesSection } from "./settings_replies.js";
+
 const ADMINS_ONLY = "Admins only: a member key can neither read nor change these.";
 const PROVIDERS = ["twilio", "telnyx", "bandwidth", "vonage", "aws"];
 
@@ -28,6 +30,7 @@ const FIELDS = [
 const HINTS = {
   auto_opt_out_on_failed_delivery: "Opts a contact out on a permanent delivery failure, or after the threshold of failures in a row. Carrier opt-outs apply whatever this says.",
   default_region: "National phone formats are read in this region.",
+  review_reply: "Empty means no holding reply: save it empty, or use Clear holding reply.",
 };
 
 function control(el, field) {
@@ -69,15 +72,33 @@ function settingsForm(ctx, settings) {
   const save = el("button", { type: "submit", class: "primary" }, "Save settings");
   save.disabled = !isAdmin;
   const reason = isAdmin ? null : el("p", { class: "reason admin-only" }, ADMINS_ONLY);
+  const clear = el("button", { type: "button", class: "secondary" }, "Clear holding reply");
+  clear.disabled = !isAdmin || !settings || settings.review_reply === null;
+  controls.get("review_reply").closest(".field")?.append(clear);
   const form = el("form", { class: "settings-form", "aria-label": "Workspace settings" }, reason, ...groups.values(), el("div", { class: "actions" }, save));
   let current = settings;
+  clear.addEventListener("click", async () => {
+    clear.disabled = true;
+    const result = await api("PUT", "/v1/settings", { body: { review_reply: null } });
+    if (!result.ok) {
+      clear.disabled = false;
+      ui.notify(`Holding reply not cleared: ${ui.errorText(result)}`, "error");
+      return;
+    }
+    current = { ...current, review_reply: result.data.review_reply };
+    put(controls.get("review_reply"), FIELDS.find((f) => f.name === "review_reply"), null);
+    ui.notify("Holding reply cleared: queued messages get no reply.", "ok");
+  });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!current) return;
     const change = {};
     for (const field of FIELDS) {
       const value = read(controls.get(field.name), field);
-      if (field.optional && value === "") continue; // the API takes no null: left as it is
+      if (field.optional && value === "") {
+        if (current[field.name] !== null) change[field.name] = null; // null clears an optional text
+        continue;
+      }
       if (JSON.stringify(value) !== JSON.stringify(current[field.name])) change[field.name] = value;
     }
     if (!Object.keys(change).length) {
@@ -93,6 +114,7 @@ function settingsForm(ctx, settings) {
     }
     current = result.data;
     for (const field of FIELDS) put(controls.get(field.name), field, current[field.name]);
+    clear.disabled = current.review_reply === null;
     const names = Object.keys(change).map((n) => FIELDS.find((f) => f.name === n).label);
     ui.notify(`Settings saved: ${names.join(", ")}.`, "ok");
   });
@@ -274,7 +296,10 @@ export default {
       else status.append(el("p", { class: "error-text" }, `Could not read the settings: ${ui.errorText(result)}`));
     }
     const sections = [el("h1", {}, "Settings"), status];
-    if (!isAdmin || settings) sections.push(el("section", { "aria-label": "Workspace settings" }, el("h2", {}, "Workspace"), settingsForm(ctx, settings)));
+    if (!isAdmin || settings) {
+      sections.push(el("section", { "aria-label": "Workspace settings" }, el("h2", {}, "Workspace"), settingsForm(ctx, settings)));
+      sections.push(repliesSection(ctx, settings));
+    }
     sections.push(await inboxesSection(ctx), await keysSection(ctx));
     if (ctx.isCurrent && !ctx.isCurrent()) return; // the person went to another page meanwhile
     main.replaceChildren(...sections);

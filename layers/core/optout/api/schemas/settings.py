@@ -17,13 +17,17 @@ def _settings_change_model() -> type[BaseModel]:
         field = FieldInfo.merge_field_infos(info, default=None)
         field.default_factory = None
         fields[name] = (info.annotation, field)
-    doc = "The settings to change; fields left out keep their value. At least one field."
+    doc = (
+        "The settings to change; fields left out keep their value. At least one field. "
+        "review_reply: null clears it (the only optional text); replies replaces the whole map."
+    )
     config = ConfigDict(extra="forbid", json_schema_extra=_no_defaults, defer_build=True)  # as DeferredModel
     return create_model("SettingsChange", __config__=config, __doc__=doc, **fields)
 
 
 def _no_defaults(schema: dict[str, Any]) -> None:
-    # A field left out is unchanged; null is not a value a client may send.
+    # A field left out is unchanged. null is a value only where the setting itself may be null
+    # (review_reply: null clears it); anywhere else it is a 400.
     for prop in schema.get("properties", {}).values():
         prop.pop("default", None)
     schema["minProperties"] = 1
