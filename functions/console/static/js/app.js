@@ -180,6 +180,7 @@ async function renderRoute() {
     navigate,
     isCurrent: () => current === renderCount,
   };
+  const focusedBefore = document.activeElement;
   try {
     await route.page.render(main, ctx);
   } catch (err) {
@@ -187,7 +188,9 @@ async function renderRoute() {
     main.append(el("p", { class: "error-text" }, `This page failed to show: ${err && err.message ? err.message : err}`));
     ui.notify("This page failed to show; see the message on the page.", "error");
   }
-  if (current === renderCount) main.focus({ preventScroll: true });
+  // Focus moves to the new page, unless the person moved it while the page was loading.
+  const untouched = document.activeElement === focusedBefore || document.activeElement === document.body;
+  if (current === renderCount && untouched) main.focus({ preventScroll: true });
 }
 
 // --- start ------------------------------------------------------------------------------------

@@ -65,9 +65,11 @@ export function errorText(result) {
   let text = error.message || `The API answered ${result.status}.`;
   const details = error.details;
   if (Array.isArray(details) && details.length) {
+    // The API's validation details are {field, in, message, type}.
     const parts = details.slice(0, 3).map((d) => {
-      const where = Array.isArray(d.loc) ? d.loc.filter((p) => p !== "body").join(".") : "";
-      return where ? `${where}: ${d.msg || ""}` : String(d.msg || JSON.stringify(d));
+      const where = d.field || (Array.isArray(d.loc) ? d.loc.filter((p) => p !== "body").join(".") : "");
+      const what = d.message || d.msg || "invalid";
+      return where ? `${where}: ${what}` : String(what);
     });
     text += ` (${parts.join("; ")})`;
   } else if (details && typeof details === "object" && details.field) {
