@@ -27,13 +27,20 @@ def test_import_a_csv_with_a_bad_row(admin_page: Page, api_client: ApiClient) ->
         files=[{"name": "console-contacts.csv", "mimeType": "text/csv", "buffer": CSV.encode()}]
     )
     held: list[Any] = []  # the import request, held until the page has shown its progress
-    page.route("**/v1/contacts/import", lambda route: held.append(route))
+
+    def hold(route: Any) -> None:
+        held.append(route)
+        # The handler runs on Playwright's side after the request left: it marks the page, so the
+        # test can wait for the handler itself rather than guess when it has run.
+        page.evaluate("() => { document.body.dataset.importHeld = 'yes'; }")
+
+    page.route("**/v1/contacts/import", hold)
     page.get_by_role("button", name="Import").click()
 
     expect(page.get_by_role("progressbar", name="Import progress")).to_be_visible()
     expect(page.locator(".progress-text")).to_have_text(re.compile("Uploading|importing on the server"))
     expect(page.get_by_role("button", name="Import")).to_be_disabled()
-    page.wait_for_function("() => true")  # let the route handler run
+    expect(page.locator("body")).to_have_attribute("data-import-held", "yes")
     assert len(held) == 1
     held[0].continue_()
 

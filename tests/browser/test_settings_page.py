@@ -204,13 +204,17 @@ def test_admin_clears_the_holding_reply(admin_page: Page, api_client: ApiClient)
     expect(page.get_by_role("button", name="Clear holding reply")).to_be_disabled()
     assert api_client.get("/v1/settings").data["review_reply"] is None
 
-    # Emptying the field and saving clears it too.
+    # Emptying the field and saving clears it too. Both saves leave the same notice, so each waits
+    # for what only its own answer changes: "Clear holding reply" is enabled while there is a reply.
+    clear = page.get_by_role("button", name="Clear holding reply")
     holding.fill("Back soon.")
     page.get_by_role("button", name="Save settings").click()
+    expect(clear).to_be_enabled()
     expect(page.locator("#notice")).to_contain_text("Settings saved: Holding reply to a queued message (optional).")
     assert api_client.get("/v1/settings").data["review_reply"] == "Back soon."
     holding.fill("")
     page.get_by_role("button", name="Save settings").click()
+    expect(clear).to_be_disabled()
     expect(page.locator("#notice")).to_contain_text("Settings saved: Holding reply to a queued message (optional).")
     assert api_client.get("/v1/settings").data["review_reply"] is None
 

@@ -108,9 +108,13 @@ def test_sign_in_and_navigation_work_with_the_keyboard_only(page, api_client):
     page.keyboard.type(api_client.key("member"))
     page.keyboard.press("Enter")
     expect(page.locator("#role-badge")).to_have_text("member")
+    # The Contacts page has shown and taken the focus (never Tab while it loads: where the focus
+    # goes would depend on how fast it loads); the navigation comes just before it.
+    expect(page.get_by_role("heading", name="Contacts", level=1)).to_be_visible()
+    expect(page.locator("#page")).to_be_focused()
     link = page.get_by_role("link", name="Review queue")
-    for _ in range(40):  # Tab on (through the page, round to the header) until the link has focus
-        page.keyboard.press("Tab")
+    for _ in range(10):  # Shift+Tab back through the navigation until the link has focus
+        page.keyboard.press("Shift+Tab")
         if link.evaluate("node => node === document.activeElement"):
             break
     expect(link).to_be_focused()
@@ -157,8 +161,39 @@ def test_the_console_is_served_under_a_strict_csp(page, console_url, api_client,
 
 def test_every_page_opens_from_the_navigation(admin_page, api_client, console_messages):
     for name in PAGES:
-        admin_page.get_by_role("navigation", name="Console pages").get_by_role("link", name=name).click()
-        expect(admin_page.locator("#page h1").first).to_be_visible()
+        link = admin_page.get_by_role("navigation", name="Console pages").get_by_role("link", name=name)
+        link.click()
+        expect(link).to_have_attribute("aria-current", "page")
+        heading = "Import contacts" if name == "Import" else name  # this page's heading, not the last one's
+        expect(admin_page.get_by_role("heading", name=heading, level=1)).to_be_visible()
     errors = [text for kind, text in console_messages if kind == "pageerror"]
     assert errors == []
     assert api_client.get("/v1/me").status == 200
+
+
+def test_a_page_left_while_it_loads_never_overwrites_the_notice(admin_page, api_client):
+    """Signing out while Reports loads: its late answers (refused now: the key is gone) say nothing."""
+    page = admin_page
+    held, answers = [], []
+
+    def hold(route):
+        held.append(route)
+        page.evaluate("() => { document.body.dataset.reportHeld = 'yes'; }")  # the handler has run
+
+    page.on("response", lambda response: answers.append((response.url, response.status)))
+    page.route("**/v1/reports/opt-outs?*", hold, times=1)
+    page.get_by_role("link", name="Reports").click()
+    expect(page.locator("body")).to_have_attribute("data-report-held", "yes")
+    page.get_by_role("button", name="Sign out").click()
+    notice = page.get_by_role("status")
+    expect(notice).to_have_text("Signed out. The key was removed from this browser tab.")
+    # The page goes on asking, without a key now: every answer is a refusal it keeps to itself.
+    with page.expect_request_finished(lambda request: "/v1/reports/failures" in request.url):
+        held[0].continue_()
+    page.evaluate("() => new Promise((resolve) => setTimeout(resolve))")  # its last answer is read
+    expect(notice).to_have_text("Signed out. The key was removed from this browser tab.")
+    expect(page.get_by_label("API key")).to_be_visible()
+    assert stored_key(page) is None
+    late = [status for url, status in answers if "/v1/reports/" in url and "opt-outs" not in url]
+    assert late and set(late) == {401}, answers
+    assert api_client.get("/v1/me").status == 200  # signing out only made the browser forget the key

@@ -58,6 +58,7 @@ function startSession(me) {
 function endSession(message, kind = "ok") {
   clearKey();
   session = null;
+  renderCount += 1; // a page still loading is no longer current: it may not write the notice
   $("session").hidden = true;
   $("nav").hidden = true;
   $("nav-links").replaceChildren();
@@ -169,16 +170,19 @@ async function renderRoute() {
   markNav(route.path);
   document.title = `${route.page.title || route.path} · Opt-out console`;
   const { me } = session;
+  const isCurrent = () => current === renderCount;
   const ctx = {
     role: me.role,
     isAdmin: me.role === "admin",
     workspace: { id: me.workspace_id, name: me.workspace_name },
     me,
     api: sessionApi,
-    ui,
+    // A page the person has left (or signed out of) says nothing more: its late answers would
+    // overwrite the notice of the page they are on.
+    ui: { ...ui, notify: (message, kind) => { if (isCurrent()) ui.notify(message, kind); } },
     params: route.params,
     navigate,
-    isCurrent: () => current === renderCount,
+    isCurrent,
   };
   const focusedBefore = document.activeElement;
   try {
@@ -198,6 +202,9 @@ async function renderRoute() {
 async function start() {
   $("sign-out").addEventListener("click", () => endSession("Signed out. The key was removed from this browser tab."));
   window.addEventListener("hashchange", renderRoute);
+  // Tables label their cells for narrow screens, however and whenever a page fills them.
+  const main = $("page");
+  new MutationObserver(() => ui.labelColumns(main)).observe(main, { childList: true, subtree: true });
   const key = getKey();
   if (!key) {
     showSignIn();

@@ -101,6 +101,24 @@ export function statusBadge(status) {
   return el("span", { class: ["badge", `status-${status || "unknown"}`] }, label);
 }
 
+// Each body cell of the tables under root gets its column's heading as data-label, which the
+// narrow-screen CSS shows before the cell once a table's rows stack (a row reads as a card).
+export function labelColumns(root) {
+  for (const table of root.querySelectorAll("table")) {
+    const headings = [...(table.tHead ? table.tHead.rows[0]?.cells || [] : [])].map((th) => th.textContent.trim());
+    if (!headings.length) continue;
+    for (const body of table.tBodies) {
+      for (const row of body.rows) {
+        if (row.cells.length !== headings.length) continue; // a note spanning the row: no label
+        [...row.cells].forEach((cell, i) => {
+          // A cell holding a labelled control says what it is already.
+          if (!cell.dataset.label && headings[i] && !cell.querySelector("label")) cell.dataset.label = headings[i];
+        });
+      }
+    }
+  }
+}
+
 // A "Next page" button when there is a next cursor; nothing otherwise.
 export function pager(nextCursor, onNext) {
   if (!nextCursor) return el("p", { class: "pager muted" }, "No more pages.");

@@ -1,0 +1,141 @@
+"""Every console page opened with something on it, for the tests that look at all pages at once
+(layout at each width, labels and the keyboard): `open_page(page, api_client, name)`.
+
+Each opener seeds what its page lists (a contact with its pane open, a folder entry, a queued
+message, a failed broadcast, a report, a rejected import row) and waits until the page shows it.
+Numbers +1415555085x are this module's: no other test uses them (the tests share one stack).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote
+
+from playwright.sync_api import expect
+
+from tests.browser.helpers import ApiClient
+from tests.browser.test_auto_opt_outs_page import send_inbound
+from tests.browser.test_broadcasts_page import twilio_failure
+from tests.browser.test_review_queue_page import LONG
+
+CONTACT = "+14155550850"  # opted out, with a note: its pane shows history and every action
+FOLDER = "+14155550851"  # an intent opt-out: an entry in the Auto Opt-Out folder
+QUEUED = "+14155550852"  # a long message waiting in the review queue
+FAILED = "+14155550853"  # a failed delivery of BROADCAST
+BROADCAST = "console-layout-0853"
+BAD_CSV = "phone,name,opt_out\n+14155550854,Layla Import,no\nnot-a-number,Bad Row,no\n"
+
+_seeded: set[int] = set()  # the stacks already seeded, by id of their demo
+
+
+def seed(api_client: ApiClient) -> None:
+    """What the pages list, once per stack (the later openers only read)."""
+    if id(api_client.demo) in _seeded:
+        return
+    api_client.post("/v1/contacts", json_body={"phone": CONTACT, "name": "Lane Wide-Screen", "attributes": {"plan": "gold"}})
+    status, _ = api_client.post(
+        "/v1/contact/set_status", json_body={"phone": CONTACT, "status": "unsubscribed", "note": "asked on the phone"}
+    )
+    assert status == 200
+    send_inbound(api_client, FOLDER, "wrong number, please stop texting me")
+    send_inbound(api_client, QUEUED, LONG)
+    api_client.post("/v1/contacts", json_body={"phone": FAILED, "name": "Fay Failed"})
+    twilio_failure(api_client, FAILED, "SM-console-layout-0853", "30003", broadcast=BROADCAST)
+    _seeded.add(id(api_client.demo))
+
+
+def _go(page: Any, link: str, heading: str) -> None:
+    page.get_by_role("navigation", name="Console pages").get_by_role("link", name=link).click()
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+
+
+def open_contacts(page: Any) -> None:
+    _go(page, "Contacts", "Contacts")
+    page.get_by_label("Phone or name").fill(CONTACT)
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_role("region", name=f"Contact {CONTACT}").get_by_role("list", name="Consent history")).to_contain_text(
+        "Opted out"
+    )
+
+
+def open_auto_opt_outs(page: Any) -> None:
+    _go(page, "Auto Opt-Out folder", "Auto Opt-Out folder")
+    expect(page.get_by_role("article", name=f"Opt-out of {FOLDER}")).to_be_visible()
+
+
+def open_review_queue(page: Any) -> None:
+    _go(page, "Review queue", "Review queue")
+    expect(page.get_by_role("article", name=f"Message from {QUEUED}")).to_be_visible()
+
+
+def open_broadcasts(page: Any) -> None:
+    _go(page, "Broadcasts", "Broadcasts")
+    page.get_by_label("Broadcast ID").fill(BROADCAST)
+    page.get_by_role("button", name="Show failures").click()
+    expect(page.get_by_role("switch", name=f"Opt-out SMS for {FAILED}")).to_be_visible()
+
+
+def open_reports(page: Any) -> None:
+    _go(page, "Reports", "Reports")
+    expect(page.locator("#notice")).to_contain_text(re.compile(r"^Report for .* loaded$"))
+    expect(page.get_by_role("img", name=re.compile("^Opt-outs per day by reason"))).to_be_visible()
+
+
+def open_import(page: Any) -> None:
+    _go(page, "Import", "Import contacts")
+    page.get_by_label("CSV file").set_input_files(
+        files=[{"name": "layout.csv", "mimeType": "text/csv", "buffer": BAD_CSV.encode()}]
+    )
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("table", name="Rejected rows (1)")).to_be_visible()
+
+
+def open_settings(page: Any) -> None:
+    _go(page, "Settings", "Settings")
+    expect(page.get_by_role("table", name="Inboxes")).to_contain_text("twilio")
+    expect(page.get_by_role("button", name="Create key")).to_be_visible()
+
+
+OPENERS: dict[str, Callable[[Any], None]] = {
+    "contacts": open_contacts,
+    "auto-opt-outs": open_auto_opt_outs,
+    "review-queue": open_review_queue,
+    "broadcasts": open_broadcasts,
+    "reports": open_reports,
+    "import": open_import,
+    "settings": open_settings,
+}
+PAGE_NAMES = list(OPENERS)
+
+
+def open_page(page: Any, api_client: ApiClient, name: str) -> None:
+    seed(api_client)
+    OPENERS[name](page)
+
+
+def assert_api_holds(api_client: ApiClient, name: str, *, role: str = "admin") -> None:
+    """What the page showed is what the API holds, read with the same role's key."""
+    if name == "contacts":
+        assert api_client.get(f"/v1/contacts/{quote(CONTACT)}", role=role).data["status"] == "opted_out"
+    elif name == "auto-opt-outs":
+        entries = api_client.get("/v1/auto-opt-outs?limit=500", role=role).data["opt_outs"]
+        assert FOLDER in {e["phone"] for e in entries}
+    elif name == "review-queue":
+        items = api_client.get("/v1/review-queue?state=open&limit=500", role=role).data["items"]
+        assert QUEUED in {i["phone"] for i in items}
+    elif name == "broadcasts":
+        failures = api_client.get(f"/v1/broadcasts/{BROADCAST}/failures", role=role).data["failures"]
+        assert [f["phone"] for f in failures] == [FAILED]
+    elif name == "reports":
+        day = datetime.now(UTC).date().isoformat()
+        rows = api_client.get(f"/v1/reports/opt-outs?from={day}&to={day}&limit=1000", role=role).data["rows"]
+        assert CONTACT in {r["phone"] for r in rows}
+    elif name == "import":
+        assert api_client.get("/v1/contacts/%2B14155550854", role=role).data["name"] == "Layla Import"
+    elif name == "settings":
+        inboxes = api_client.get("/v1/inboxes", role=role).data["inboxes"]
+        assert "twilio" in {i["provider"] for i in inboxes}
+        assert api_client.get("/v1/settings", role=role).status == (200 if role == "admin" else 403)
