@@ -52,6 +52,8 @@ _KINDS = (
 # Channels named the same way in every language ("nomas x whatsapp", "piszcie na maila").
 _UNIVERSAL = {"channel": ("whatsapp", "telegram", "wechat", "viber", "email", "e mail", "mail")}
 _WHOLE_WORDS = frozenset({"how", "self"})  # short words: never matched as the start of another
+# An Arabic negation stands alone or joins a verb ("ماترسل"), never opens a noun ("موعد", "لازم").
+_AR_NEGATION_END = r"(?![^\s\u062a\u064a\u0646\u0627a-z0-9])"  # ta, ya, nun, alif; or Arabizi
 _CLITIC_LANGUAGES = frozenset({"es", "pt", "it"})  # "borrenme", "cancellatemi": the verb carries "me"
 _FIRST_FIVE = itemgetter(slice(5))  # token[:5], mapped in C over a message's words
 _FIRST_TWO, _FIRST_ONE = itemgetter(slice(2)), itemgetter(slice(1))
@@ -148,8 +150,8 @@ def _pattern(language: str, kind: str) -> re.Pattern[str] | None:
     if LANGUAGES[language].unspaced:
         return re.compile(with_lookahead(body.replace(r"\ ", "")))
     # Arabic joins the article and some prepositions to the word: "الايميل", "بالرسائل", "وقف".
-    prefix = r"(?:و?(?:ال|بال|لل|ب|ل)?)" if language == "ar" else ""
-    whole = r"(?!\S)" if kind in _WHOLE_WORDS else ""
+    prefix = r"(?:و?(?:ال|بال|لل|ب|ل)?)" if language == "ar" and kind != "negation" else ""
+    whole = r"(?!\S)" if kind in _WHOLE_WORDS else _AR_NEGATION_END if (language, kind) == ("ar", "negation") else ""
     return re.compile(with_lookahead(r"(?<!\S)" + prefix + "(?:" + body + ")" + whole))
 
 

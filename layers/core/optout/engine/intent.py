@@ -21,6 +21,8 @@ from functools import cache, reduce
 from operator import or_
 
 from optout.engine.decision import Action
+from optout.engine.intent_code_switch import CODE_SWITCH_RULES
+from optout.engine.intent_coverage import COVERAGE_RULES
 from optout.engine.intent_everyday import DEATH_RULES, EVERYDAY_RULES
 from optout.engine.intent_families import FAMILY_RULES
 from optout.engine.intent_general import GENERAL_RULES
@@ -30,6 +32,7 @@ from optout.engine.intent_pieces import PREFIXES, IntentRule
 from optout.engine.intent_rules import ENGLISH_RULES
 from optout.engine.intent_spanish_french import SPANISH_FRENCH_RULES
 from optout.engine.optin_help import OPT_IN_HELP_RULES
+from optout.engine.optin_help_coverage import OPT_IN_HELP_COVERAGE_RULES
 from optout.engine.optin_help_everyday import OPT_IN_HELP_EVERYDAY_RULES
 from optout.engine.optin_help_general import OPT_IN_HELP_GENERAL_RULES
 from optout.engine.optin_help_kinds import OPT_IN_HELP_KIND_RULES
@@ -49,12 +52,15 @@ def rules() -> tuple[IntentRule, ...]:
         *GENERAL_RULES,
         *KIND_RULES,
         *EVERYDAY_RULES,
+        *COVERAGE_RULES,
+        *CODE_SWITCH_RULES,
         *SPANISH_FRENCH_RULES,
         *language_rules(),
         *OPT_IN_HELP_RULES,
         *OPT_IN_HELP_GENERAL_RULES,
         *OPT_IN_HELP_KIND_RULES,
         *OPT_IN_HELP_EVERYDAY_RULES,
+        *OPT_IN_HELP_COVERAGE_RULES,
     )
 
 
@@ -104,7 +110,7 @@ def _key_group(needs: tuple[frozenset[str], ...]) -> int:
 def _index() -> _Index:
     by_word: dict[str, tuple[int, ...]] = {}
     every = rules()
-    keys = [_key_group(entry.needs) for entry in every]
+    keys = [_key_group(entry.needs) if entry.key is None else entry.key for entry in every]
     for position, entry in enumerate(every):
         for word in entry.needs[keys[position]]:
             by_word[word] = (*by_word.get(word, ()), position)
@@ -177,9 +183,34 @@ def _first_match(entry: IntentRule, compiled: re.Pattern[str], clause_text: str)
                 continue
             if entry.unless is not None and entry.unless.search(prefix.lstrip()):
                 continue
+        if entry.action is Action.OPT_OUT and _undone(found.group(0), clause_text, found.end()):
+            continue
         text = " ".join(found.group(0).replace(",", " ").split())
         return IntentMatch(entry, text, found.start(), found.end())
     return None
+
+
+# What follows a match and undoes it: "I don't want the texts to stop", "5 texts a day is fine", "I told
+# you to stop worrying" (a stop with another -ing verb is about that).
+_AFTER_NEGATED = re.compile(r"\s(?:to\s)?(?:stop|end|go away|be over|stopping|ending)\b")
+_AFTER_ANY = re.compile(
+    r"\s(?:is|are|would be|will be|seems|sounds|works)\s(?:totally\s|perfectly\s)?(?:fine|ok|okay|good|great|perfect)\b"
+)
+_AFTER_STOP = re.compile(
+    r"\s(?!texting|txting|messaging|sending|contacting|calling|spamming|emailing|bothering|bugging|harassing|pestering"
+    r"|hitting|blowing|ringing|hassling|getting|receiving|seeing)[a-z]+ing\b"
+)
+_NEGATION_WORDS = frozenset(("dont", "not", "never", "no", "didnt", "doesnt"))
+
+
+def _undone(matched: str, clause_text: str, end: int) -> bool:
+    """Whether the words right after an opt-out match take it back (read only on a match: rare)."""
+    if _AFTER_ANY.match(clause_text, end):
+        return True
+    last = matched.rsplit(" ", 1)[-1]
+    if last in ("stop", "quit") and _AFTER_STOP.match(clause_text, end):
+        return True
+    return not _NEGATION_WORDS.isdisjoint(matched.split()) and bool(_AFTER_NEGATED.match(clause_text, end))
 
 
 def find_intent(original: str, clause_text: str, tokens: list[str], *, gated: bool = True) -> IntentMatch | None:

@@ -13,6 +13,12 @@ _END += r"|anymore|any more|ever again|permanently|for good|forever|right now|im
 # A subject right before "don't text" / "go away": a statement about someone, not a request.
 _SUBJECT_BEFORE = r"\b(?:i|we|he|she|they|you|u|people|to|will|ll|gonna|wanna|would|should)\s$"
 
+# "passed" alone is a death; "passed the test", "passed by", "passed me the salt" are not.
+_PASSED_ALONE = (
+    r"(?!\s(?:the|a|an|his|her|my|their|your|our|its|it|me|him|them|us|by|through|out|over|up|along|around"
+    r"|down|this|that|all|every|with)\b)"
+)
+
 FAMILY_RULES: tuple[IntentRule, ...] = (
     rule(
         "asks not to be texted (no object)",
@@ -169,9 +175,13 @@ FAMILY_RULES: tuple[IntentRule, ...] = (
         "a death and this number",
         "en",
         # News ("our friend's mother passed away") names no pronoun, phone or request: see below.
-        r"\b(?:he|she)\s(?:has\s|just\s|recently\s)*(?:died|passed|passed away|is deceased|is dead)\b"
+        r"\b(?:he|she)\s(?:has\s|just\s|recently\s)*(?:died|passed away|passed"
+        + _PASSED_ALONE
+        + r"|is deceased|is dead)\b"
         r"|^(?:\w+\s){0,3}(?:is|was)\sdeceased\b"
-        r"|\b(?:died|passed|passed away|deceased)\b(?=.*\b(?:number|phone|cell|line|texts|remove|stop)\b)",
+        r"|\b(?:died|passed away|passed"
+        + _PASSED_ALONE
+        + r"|deceased)\b(?=.*\b(?:number|phone|cell|line|texts|remove|stop)\b)",
         needs=("passed deceased died dead",),
         negatable=False,
         confidence=0.85,
@@ -185,7 +195,7 @@ FAMILY_RULES: tuple[IntentRule, ...] = (
         r"|is deceased|is no longer with us|was deceased)\b"
         r"|\b(?:he|she|my (?:husband|wife|mom|mother|dad|father|son|daughter|grandma|grandmother"
         r"|grandpa|grandfather|brother|sister|aunt|uncle|partner))\s(?:has\s|just\s|recently\s)*"
-        r"(?:died|passed|is dead)\b",
+        r"(?:died|passed" + _PASSED_ALONE + r"|is dead)\b",
         needs=("passed deceased died dead longer",),
         negatable=False,
         confidence=0.6,
@@ -194,7 +204,7 @@ FAMILY_RULES: tuple[IntentRule, ...] = (
     rule(
         "asks how to make it stop",
         "en",
-        r"\b(?:is there a way|any way|anyway|a way|what do i (?:need to )?(?:do|text|reply|send|say))"
+        r"\b(?:is there a way|any way|anyway|a way|what do i (?:need to |have to |gotta |got to )?(?:do|text|reply|send|say))"
         r"\sto\s(?:stop|unsubscribe|opt out|get off|end|cancel|make (?:this|these|it|them) stop"
         r"|get (?:this|these|it|them) to stop|not get|not receive)\b"
         r"|\b(?:can|could|would|will)\s(?:you|u|yall|ya)\s(?:please\s|pls\s|plz\s|kindly\s|just\s)?"

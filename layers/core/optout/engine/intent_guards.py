@@ -205,7 +205,10 @@ _INSTRUCTION_BEFORE = frozenset(
 )
 # German puts the verb last ("Einfach STOP antworten"), as Hindi does.
 _INSTRUCTION_AFTER = frozenset(
-    ["likhein", "likhe", "likhen", "लिखें", "लिखे", "भेजें", "bhejein", "bhejen", "antworten", "senden", "schicken"]
+    [
+        *("likhein", "likhe", "likhen", "likh", "likho", "लिखें", "लिखे", "लिख", "भेजें", "bhejein", "bhejen"),
+        *("antworten", "senden", "schicken"),
+    ]
 )
 
 

@@ -112,6 +112,7 @@ class IntentRule:
     confidence: float = 0.95  # how sure a match is a request (below 0.7: a person decides)
     action: Action = Action.OPT_OUT
     family: str = "request"  # the kind of message (docs/engine.md)
+    key: int | None = None  # the `needs` group to index the rule by, when the everyday-word count misjudges it
 
 
 def rule(
@@ -126,6 +127,7 @@ def rule(
     confidence: float = 0.95,
     action: Action = Action.OPT_OUT,
     family: str = "request",
+    key: int | None = None,
 ) -> IntentRule:
     needed = tuple(
         frozenset().union(*(WORD_SETS[word[1:]] if word.startswith("@") else {word} for word in group.split()))
@@ -142,4 +144,5 @@ def rule(
         confidence,
         action,
         family,
+        key,
     )

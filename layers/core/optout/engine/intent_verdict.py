@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from optout.engine.decision import Action, Decision, EngineSettings, Rule
-from optout.engine.scope import CALLS, only_elsewhere, other_channel, texts_wanted
+from optout.engine.scope import ANOTHER_SERVICE, CALLS, device_spam, only_elsewhere, other_channel, texts_wanted
 from optout.engine.texts_kept import texts_kept
 
 LOW_CONFIDENCE = 0.7  # an opt-out signal below this goes to a person
@@ -43,6 +43,10 @@ def intent_decision(
         )
     confidence, detail = found.confidence, f"natural-language opt-out: {found.name}"
     other = other_channel(clause_text, found.start, found.stop) if found.stop else None
+    if other == ANOTHER_SERVICE or device_spam(clause_text):
+        # Another company's service, or spam on the writer's phone in general: not these texts.
+        detail = "excluded: opt-out of another service, not these texts"
+        return Decision(Action.NONE, Rule.EXCLUSION, found.text, None, found.language, normalized, detail, confidence)
     if other is not None:
         if texts_wanted(clause_text) or (found.family != "channel" and only_elsewhere(clause_text)):
             return Decision(

@@ -45,6 +45,20 @@ _OTHER = {
     "app": "the app",
     "push": "push notifications",
 }
+# Services that are not the sender's texts: "we need to unsubscribe from cable", "cancel netflix".
+ANOTHER_SERVICE = "another service"
+_SERVICES = frozenset((
+    "netflix", "spotify", "hulu", "disney", "cable", "youtube", "hbo", "crave", "peacock", "paramount", "sirius",
+    "siriusxm", "audible", "patreon", "onlyfans", "doordash", "ubereats", "instacart", "gym", "tinder", "bumble",
+    "facebook", "instagram", "tiktok", "snapchat", "twitter", "linkedin", "pandora", "primevideo", "skipthedishes",
+))  # fmt: skip
+_OTHER.update(dict.fromkeys(_SERVICES, ANOTHER_SERVICE))
+# Spam in general on a device ("how do I stop spam calls on my iphone"): the phone's settings, not us.
+_DEVICE_SPAM = re.compile(
+    r"\b(?:spam|scam|robo|junk|unknown|telemarketing|telemarketer|random|private|no caller id)\s?(?:calls?|texts?"
+    r"|messages?|callers?|numbers)\s(?:on|from|to)\s(?:my|the|an?)\s(?:iphone|android|phone|samsung|pixel|galaxy"
+    r"|cell|landline|device|mobile)\b"
+)
 
 
 @cache
@@ -86,6 +100,11 @@ def other_channel(clause_text: str, start: int, stop: int) -> str | None:
         if other is not None:
             return other
     return CALLS if not _CALL_WORDS.isdisjoint(words) else None
+
+
+def device_spam(clause_text: str) -> bool:
+    """Whether the message asks about spam in general on the writer's own phone."""
+    return bool(_DEVICE_SPAM.search(clause_text))  # read only once an opt-out matched: rare
 
 
 def texts_wanted(clause_text: str) -> bool:

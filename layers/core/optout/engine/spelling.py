@@ -14,7 +14,7 @@ from optout.engine.typos import REAL_WORDS, edit_kind
 
 _WORDS = (
     "stop", "stopping", "sending", "send", "messages", "message", "messaging", "texting", "texts",
-    "unsubscribe", "please", "remove", "contact", "contacting", "number", "anymore",
+    "unsubscribe", "please", "remove", "contact", "contacting", "number", "anymore", "want", "receive",
 )  # fmt: skip
 _BY_FIRST: dict[str, tuple[str, ...]] = {}
 for _word in _WORDS:
@@ -46,6 +46,11 @@ _REAL = (
             "messager",
             "unsubscribed",
             "anymores",
+            "wants",
+            "wanta",
+            "received",
+            "receiver",
+            "receives",
         ]
     )
     | REAL_WORDS

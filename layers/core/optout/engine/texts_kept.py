@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 
+from optout.engine.transactions import names_a_transaction
+
 # Other channels: words (spaced scripts) and stems (any script).
 _CHANNEL = re.compile(
     r"\b(?:e ?mails?|emailing|mails?|mailing|mailowego|maila|newsletter\w*|correos?|courriels?|imel|"
     r"calls?|calling|robocalls?|llam\w+|appels?|anruf\w*|chiam\w+|dzwon\w*|ligar|ligacoes|lig(?:uem|ue|em)|rele|"
     # the post, and a call: "my mom's address", "flyers", "phone mat karna", "tumawag"
     r"tawag\w*|tumawag|address|flyers?|catalogs?|postcards?|phone (?:mat|na)|"
-    r"l?infolettres?|goi dien|goi|звон\w*|рассылк\w*)\b|邮件|电话|電話|メール|メルマガ|이메일|뉴스레터|전화|بريد|ايميل|تتصل|اتصال"
+    r"l?infolettres?|goi dien|goi|звон\w*|рассылк\w*)\b|邮件|电话|電話|メール|メルマガ|이메일|메일|뉴스레터|전화|بريد|ايميل|تتصل|اتصال|"
+    r"الجريد"
 )
 # The texts themselves.
 _TEXTS = re.compile(
@@ -35,7 +38,9 @@ _APPROVAL = re.compile(
     # "instead"-like words: "scrivetemi pure", "лучше пишите", "text na lang", "message kar do"
     r"pure|лучше|na lang|kar do|karo|gard\w*|sim|mejor|melhor|meglio|plutot|mieux|besser|"
     # a plain "write to me" imperative: "scrivetemi per sms", "напишите", "escríbanme"
-    r"scrivetemi|scrivimi|пишите|напишите|escribanme|escribeme|ecrivez moi|schreibt mir|piszcie)\b|"
+    r"scrivetemi|scrivimi|пишите|напишите|escribanme|escribeme|ecrivez moi|schreibt mir|piszcie|"
+    # "keep them", "let them come", "that's fine": "continuate", "пусть", "zostawcie", "kontinye"
+    r"continuate|voglio|correct\w*|sigue\w*|sigan|continuen|theek|thik|sahi|chalega|zostaw\w*|kontinye|пусть)\b|خلو|خليها|保留|ください|下さい|"
     r"没关系|就行|继续|大丈夫|続け|(?<![a-z])ok(?![a-z])|계속|주세요|주십시오|عادي|تمام|احسن|افضل|そのまま"
 )
 _NEGATION = re.compile(
@@ -48,7 +53,8 @@ _NEGATION = re.compile(
 # "but" turns a sentence as a comma does: "ya no me manden correos pero los mensajes sí".
 # Korean joins clauses with the connective -고 ("전화는 그만하고 문자로 연락주세요").
 _CONTRAST = re.compile(
-    r"\s(?:but|pero|mais|mas|aber|ma|ale|но|nhung|lekin|magar|lakin|لكن|بس)\s|(?<=[\uac00-\ud7a3]고)\s"
+    r"\s(?:but|pero|mais|mas|aber|ma|ale|но|\u0430|men|nhung|lekin|magar|lakin|لكن|بس)\s|(?<=[\uac00-\ud7a3]고)\s|"
+    r"けど|けれど"
 )
 
 
@@ -64,4 +70,16 @@ def texts_kept(clause_text: str) -> bool:
     ]
     if not kept:
         return False
-    return any(_CHANNEL.search(part) for i, part in enumerate(parts) if i not in kept)
+    # The other clause names a channel, or cancels a transaction ("cancela mi cita, pero sigue mandando los textos").
+    return any(_CHANNEL.search(part) or _cancels_a_transaction(part) for i, part in enumerate(parts) if i not in kept)
+
+
+# Cancel verbs, every language: with a transaction, the clause is about that thing.
+_CANCEL = re.compile(
+    r"\b(?:cancel\w*|annul\w*|anul\w*|absag\w*|storn\w*|odwol\w*|otmen\w*|отмен\w*|huy|i cancel|kanse\w*)\b"
+    r"|取消|キャンセル|취소|الغاء|إلغاء"
+)
+
+
+def _cancels_a_transaction(part: str) -> bool:
+    return bool(_CANCEL.search(part)) and names_a_transaction(part)

@@ -42,7 +42,7 @@ MISTAKE_WORDS = frozenset(
     ]
 )
 _BACK = re.compile(
-    r"\b(?:back in|back on|again|resubscrib\w*|vuelv\w*|de nuevo|otra vez|riattiv\w*|di nuovo"
+    r"\b(?:back in|back on|again|(?:add|put|sign|take|let|bring|have) (?:me|us) back|resubscrib\w*|vuelv\w*|de nuevo|otra vez|riattiv\w*|di nuovo"
     r"|reinscri\w*|reactiv\w*|wieder\w*|novamente|de novo|ponownie|dobara|phir se|rimett\w*|reiscriv\w*)\b"
 )
 
@@ -96,6 +96,21 @@ _UNSPACED = frozenset({"zh", "ja", "ko"})
 @cache
 def _stems(language: str) -> tuple[str, ...]:
     return tuple(normalize(stem) for stem in (*_THINGS["*"], *_THINGS.get(language, ())))
+
+
+@cache
+def _every_stem() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every language's stems: spaced ones (" order", whole words when short) and unspaced ones."""
+    unspaced = {normalize(stem) for code in _UNSPACED for stem in _THINGS[code]}
+    spaced = {normalize(stem) for stems in _THINGS.values() for stem in stems} - unspaced
+    return tuple(f" {stem} " if len(stem) <= 3 else f" {stem}" for stem in sorted(spaced)), tuple(sorted(unspaced))
+
+
+def names_a_transaction(part: str) -> bool:
+    """Whether a clause names an order, an appointment, a card... in any language."""
+    spaced, unspaced = _every_stem()
+    padded = f" {part} "
+    return any(stem in padded for stem in spaced) or any(stem in part for stem in unspaced)
 
 
 def about_a_transaction(language: str, normalized: str, tokens: list[str], messages: tuple[str, ...]) -> bool:

@@ -12,10 +12,12 @@ extra word may stand between two words of a phrase. CJK and Korean phrases are p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from optout.engine.languages.asian import ASIAN
 from optout.engine.languages.european import EUROPEAN
 from optout.engine.languages.haitian_russian import HAITIAN_RUSSIAN
+from optout.engine.languages.tables_more import MORE
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +35,14 @@ class Language:
     unspaced: bool = False  # matched as substrings without spaces (zh, ja, ko)
 
 
+def _extended(data: dict[str, Any], more: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    """A language's table with tables_more.py's entries added to its tuples."""
+    return {**data, **{field: (*data.get(field, ()), *extra) for field, extra in more.items()}}
+
+
 LANGUAGES: dict[str, Language] = {
-    code: Language(code=code, **data) for code, data in (*EUROPEAN.items(), *HAITIAN_RUSSIAN.items(), *ASIAN.items())
+    code: Language(code=code, **_extended(data, MORE.get(code, {})))
+    for code, data in (*EUROPEAN.items(), *HAITIAN_RUSSIAN.items(), *ASIAN.items())
 }
 
 # Languages the engine recognises (by script or by common words) but has no rules for: a message

@@ -109,14 +109,17 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "it": {
         "help": ("aiuto", "assistenza", "servizio clienti", "come funziona"),
         "again": ("di nuovo", "ancora", "riattiv", "nuovamente"),
-        "annoyed": ("persecuzion", "ogni giorno", "stufo", "stufa", "basta cosi"),
+        "annoyed": ("persecuzion", "stufo", "stufa", "basta cosi"),  # "ogni giorno" is how often
         "channel": ("telefon", "chiam", "email"),
         "filler": ("per favore", "grazie", "subito", "con", "le", "vostre"),
         "stop": ("basta", "smett", "disiscri", "cancell", "annull", "rimuov", "togli", "stop", "finit"),
         "messages": ("messagg", "sms", "promozion", "lista", "numero", "pubblicita"),
-        "negation": ("non", "nn", "piu", "mai", "niente"),
-        "want": ("vogli", "desider", "mand", "invi", "scriv", "ricev"),
-        "wrong": ("sbagliat", "non conosco", "non e il numero", "non conosco", "errore"),
+        "negation": ("non", "nn", "piu", "niente"),  # "mai" would prefix "mail"
+        "want": ("vogli", "desider", "mand", "invi", "scriv", "riceve"),  # not "ricevuto": not received
+        "wrong": (
+            *("numero sbagliat", "sbagliato numero", "sbagliat persona", "persona sbagliat", "numero errat"),
+            *("non conosco", "non e il numero"),
+        ),
         "threat": ("avvocat", "denunc", "garante", "reclam"),
         "consent": ("consens", "autorizz", "permesso"),
     },
@@ -126,7 +129,11 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "annoyed": ("ile mozna", "codziennie", "mam dosc", "denerwuj"),
         "channel": ("dzwon", "telefon", "email", "mail"),
         "filler": ("prosze", "juz", "dziekuje", "mnie"),
-        "stop": ("stop", "przesta", "wypis", "rezygn", "usun", "wykresl", "anul", "dosc", "koniec", "dosyc"),
+        "stop": (
+            # imperatives and infinitives: not "przestało padać", "anulowałem spotkanie"
+            *("stop", "przestan", "przestac", "wypis", "rezygn", "usun", "wykresl", "anuluj", "anulowac", "dosc"),
+            *("koniec", "dosyc"),
+        ),
         "messages": ("sms", "wiadomo", "ofert", "list", "numer", "reklam"),
         "negation": ("nie",),
         "want": ("chc", "pisa", "wysyl", "przysyl", "dostawa", "otrzym"),
@@ -144,7 +151,15 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "messages": ("mesaj", "teks", "sms", "lis", "nimewo", "pwomosyon"),
         "negation": ("pa",),
         "want": ("vle", "voye", "ekri", "resevwa", "bezwen"),
-        "wrong": ("move nimewo", "twonpe", "se pa nimewo", "pa konn"),
+        "wrong": (
+            "move nimewo",
+            "twonpe",
+            "se pa nimewo",
+            "pa konnen w",
+            "pa konnen ou",
+            "pa konn ou",
+            "pa konnen moun",
+        ),
         "threat": ("avoka", "plent", "jij"),
         "consent": ("dako", "pemisyon", "otorize"),
     },
@@ -154,11 +169,24 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "annoyed": ("надоел", "достал", "каждый день", "сколько можно"),
         "channel": ("звон", "почт", "email"),
         "filler": ("пожалуйста", "спасибо", "уже", "все", "всё"),
-        "stop": ("стоп", "прекрат", "перестан", "хватит", "отпис", "удал", "убер", "отмен", "надоел", "otpis"),
+        "stop": (
+            "стоп",
+            "прекратите",
+            "прекратить",
+            "перестаньте",
+            "перестать",
+            "хватит",
+            "отпис",
+            "удал",
+            "убер",
+            "отмен",
+            "надоел",
+            "otpis",
+        ),
         "messages": ("смс", "сообщ", "рассыл", "спис", "номер", "реклам", "sms", "soobsh"),
         "negation": ("не", "нет", "ne"),
-        "want": ("хоч", "нуж", "пиш", "присыл", "шли", "получ", "prisyl", "pish"),
-        "wrong": ("ошибл", "не тот", "не мо", "неправильн"),
+        "want": ("хоч", "нуж", "пиш", "присыл", "шли", "получать", "prisyl", "pish"),  # not "не получил"
+        "wrong": ("ошибл", "не тот", "не мой", "не моя", "не мое", "неправильн"),  # not "не могу"
         "threat": ("суд", "жалоб", "пожалуюсь", "пожалуемся", "юрист", "роскомнадзор", "полиц"),
         "consent": ("соглас", "разреш"),
     },
@@ -189,7 +217,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             "hinto",
             "tama na",
             "stop",
-            "tanggal",
+            *("tanggalin", "tanggalan", "itanggal", "pakitanggal"),  # not "tanggal na ako sa trabaho"
             "alis",
             "unsubscribe",
             "ayoko",
@@ -197,7 +225,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "messages": ("text", "mensahe", "sms", "number", "numero", "listahan", "promo"),
         "negation": ("wag", "huwag", "hindi", "di"),
-        "want": ("text", "padal", "gusto", "kailangan", "magtext"),
+        "want": ("padal", "gusto", "kailangan", "magtext"),  # not "text": "hindi ko natanggap yung text"
         "wrong": ("mali", "hindi po ako", "hindi ako si", "hindi ko kilala"),
         "threat": ("sumbong", "isusumbong", "report", "demanda", "abogado", "reklamo"),
         "consent": ("pinapayagan", "pahintulot", "pumayag"),
@@ -210,7 +238,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "filler": ("ye", "sab", "ab", "ji", "please", "yeh", "kripya", "अब", "ये", "सब", "जी"),
         "stop": ("band", "बंद", "रोक", "roko", "ruk", "bas", "बस", "हटा", "hata", "unsubscribe"),
         "messages": ("message", "msg", "sms", "मैसेज", "संदेश", "एसएमएस", "offer", "number", "नंबर"),
-        "negation": ("mat", "मत", "nahi", "नहीं", "na", "न"),
+        "negation": ("mat", "मत", "nahi", "नहीं", "na"),  # "न" would prefix "नंबर": see cue_words_forms.py
         "want": ("bhej", "भेज", "chahiye", "चाहिए", "kar", "कर"),
         "wrong": ("galat", "गलत", "ka nahi", "का नहीं", "nahi hoon", "नहीं हूँ"),
         "threat": ("court", "complaint", "शिकायत", "shikayat", "police", "पुलिस"),
@@ -219,7 +247,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "ar": {
         "help": ("ساعد", "مساعد", "خدمه العملاء", "خدمة العملاء", "اتواصل"),
         "again": ("اعاده", "تفعيل", "مره اخرى", "من جديد"),
-        "annoyed": ("كل يوم", "كم مره", "ازعاج", "مزعج"),
+        "annoyed": ("كم مره", "ازعاج", "مزعج"),  # "كل يوم" is how often, not annoyance
         "channel": ("اتصل", "ايميل", "بريد"),
         "filler": ("يا", "اخي", "اخوي", "لو سمحت", "لو سمحتوا", "من فضلك", "شكرا"),
         "stop": ("توقف", "وقف", "ايقاف", "الغاء", "الغي", "احذف", "شيل", "كفى", "كفايه", "كفاية", "بطل"),
@@ -233,7 +261,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "zh": {
         "help": ("帮助", "幫助", "客服", "怎么联系", "怎麼聯繫", "哪家公司"),
         "again": ("恢复", "恢復", "重新", "再次"),
-        "annoyed": ("有完没完", "有完沒完", "烦死", "煩死", "每天", "好几条", "好幾條"),
+        "annoyed": ("有完没完", "有完沒完", "烦死", "煩死", "好几条", "好幾條"),
         "channel": ("打电话", "打電話", "邮件", "郵件"),
         "filler": (),
         "stop": (
@@ -265,7 +293,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "ja": {
         "help": ("ヘルプ", "問い合わせ", "使い方", "助けて"),
         "again": ("再開", "もう一度", "再登録"),
-        "annoyed": ("しつこい", "迷惑", "毎日"),
+        "annoyed": ("しつこい", "迷惑"),
         "channel": ("電話", "メールで"),
         "filler": (),
         "stop": ("停止", "解除", "やめ", "止め", "不要", "結構", "いらない", "送らな", "しつこ", "ストップ", "退会"),

@@ -8,7 +8,9 @@ ask a question ("atendente", "pale ak yon moun", "magtanong").
 
 from __future__ import annotations
 
-EXTRA_CUES: dict[str, dict[str, tuple[str, ...]]] = {
+from optout.engine.languages.cue_words_forms import FORM_CUES
+
+_BATCH6_CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "es": {"how": ("que tengo que poner", "que pongo", "que respondo", "que escribo")},
     "fr": {
         "how": ("que dois je repondre", "que dois je ecrire", "quoi repondre", "quoi ecrire"),
@@ -40,3 +42,17 @@ EXTRA_CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "ar": {"negation": ("عدم",), "want": ("ارسال",)},
     "vi": {"how": ("phai nhan gi", "nhan gi de"), "help": ("noi chuyen voi nhan vien", "gap nhan vien")},
 }
+
+
+def _merged(*tables: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, dict[str, tuple[str, ...]]]:
+    merged: dict[str, dict[str, tuple[str, ...]]] = {}
+    for table in tables:
+        for code, kinds in table.items():
+            into = merged.setdefault(code, {})
+            for kind, stems in kinds.items():
+                into[kind] = (*into.get(kind, ()), *stems)
+    return merged
+
+
+# The word-family table (cue_words_forms.py) rides with this one into cues.py.
+EXTRA_CUES = _merged(_BATCH6_CUES, FORM_CUES)

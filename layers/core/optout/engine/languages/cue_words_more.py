@@ -58,13 +58,17 @@ MORE_CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "it": {
         "help": ("chi mi scrive", "chi e", "che servizio", "di cosa si tratta"),
         "stop": ("smett", "disiscriv", "cancell", "rimuov", "togli", "basta", "stop"),
-        "messages": ("messagg", "sms", "scriv", "mand", "lista"),
+        # the send verbs said to the writer, not "mandato" ("la mail che ti ho mandato")
+        "messages": (
+            *("messagg", "sms", "lista", "mandarmi", "mandate", "mandare", "mandarci", "mandino", "mi mand"),
+            *("ci mand", "scrivermi", "scrivete", "scrivere", "mi scriv", "ci scriv"),
+        ),
         "how": ("come",),
         "filler": ("grazie", "per favore", "perfavore", "subito", "ora"),
     },
     "pl": {
         "help": ("kto do mnie", "kto pisze", "o co chodzi", "jaka usluga", "co to za"),
-        "stop": ("wypis", "przestan", "przesta", "rezygn", "usun", "koniec", "dosc", "stop"),
+        "stop": ("wypis", "przestan", "przestac", "rezygn", "usun", "koniec", "dosc", "stop"),
         "messages": ("wiadomo", "sms", "pisa", "pisz", "list", "numer"),
         "how": ("jak",),
         "filler": ("prosze", "dziekuje", "dzieki", "juz", "z tym", "tym"),
@@ -86,9 +90,12 @@ MORE_CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "help": ("кто это", "кто пишет", "что за сервис", "что за услуга", "kto eto", "chto za"),
         "stop": (
             "отпис",
-            "прекрат",
+            # plural or formal imperatives: "прекрати смеяться" is said to a person
+            "прекратите",
+            "прекратить",
             "хватит",
-            "перестан",
+            "перестаньте",
+            "перестать",
             "удал",
             "otpis",
             "prekrat",
@@ -114,7 +121,7 @@ MORE_CUES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "tl": {
         "help": ("sino po ito", "sino ito", "anong serbisyo", "ano pong klase", "para saan"),
-        "stop": ("tanggal", "pakitanggal", "tigil", "itigil", "stop", "alisin", "paki alis"),
+        "stop": ("tanggalin", "pakitanggal", "tigil", "itigil", "stop", "alisin", "paki alis"),
         "messages": ("text", "mensahe", "listahan", "sms", "number"),
         "how": ("paano", "pano"),
         "self": ("ako",),
