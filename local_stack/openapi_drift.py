@@ -54,7 +54,8 @@ def _merge(parts: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]
             for method, op in operations.items():
                 if method in paths.setdefault(path, {}):
                     raise SystemExit(f"two functions document {method.upper()} {path}")
-                op.get("responses", {}).pop("422", None)
+                if "HTTPValidationError" in json.dumps(op.get("responses", {}).get("422")):
+                    op["responses"].pop("422")  # Powertools' own; a route's declared 422 stays
                 paths[path][method] = op
         for name, schema in part.get("components", {}).get("schemas", {}).items():
             if name in schemas and schemas[name] != schema:

@@ -17,6 +17,7 @@ from optout.api.routes import (
     api_keys,
     auto_opt_outs,
     broadcasts,
+    consents,
     contacts,
     eligibility,
     imports,
@@ -25,6 +26,7 @@ from optout.api.routes import (
     review_queue,
     settings,
     status,
+    topics,
 )
 from optout.observability import logger, metrics, tracer
 
@@ -41,6 +43,8 @@ app = build_app(
     broadcasts.router,
     review_queue.router,
     me.router,
+    topics.router,
+    consents.router,
 )
 
 

@@ -27,6 +27,7 @@ ADMIN_ACTIONS = [
     ("POST", "/v1/contact/set_status", {"phone": PHONE, "status": "subscribed", "note": "rejoin"}),
     ("POST", f"/v1/auto-opt-outs/{PHONE}/opt-in", {"note": "rejoin"}),
     ("POST", "/v1/review-queue/0123456789abcdef0123456789abcdef/resolve", {"action": "opt_out", "note": "read it"}),
+    ("PUT", "/v1/topics/marketing", {"name": "Marketing", "express_consent": True}),
 ]
 
 
@@ -45,6 +46,7 @@ def _template(path: str) -> str:
     replaced = path.split("?", 1)[0]
     replaced = replaced.replace("{admin_key_id}", "{key_id}").replace("+15005550777", "{number}")
     replaced = replaced.replace(f"{PHONE}/", "{phone}/").replace("0123456789abcdef0123456789abcdef", "{item_id}")
+    replaced = replaced.replace("/v1/topics/marketing", "/v1/topics/{topic}")
     return replaced
 
 
@@ -82,3 +84,5 @@ def test_a_member_is_refused_and_nothing_changes(api, workspace, method, path, b
     assert contact["status"] == "opted_out"
     _, inbox = api.request("GET", "/v1/inboxes", key=admin)
     assert "+15005550777" not in json.dumps(inbox)
+    _, topics = api.request("GET", "/v1/topics", key=admin)
+    assert topics["topics"] == []

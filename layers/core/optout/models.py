@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -136,6 +136,9 @@ class Contact(DeferredModel):
     last_delivered_at: datetime | None = None
     consecutive_failures: int = 0
     failure_streak_since: datetime | None = None  # provider time of the streak's first failure
+    # Consent by topic, materialised: the fold of the contact's consent events (rules/topic_consent),
+    # written with the event that changed it. None (not stored) until a topic consent is recorded.
+    topics: dict[str, TopicConsent] | None = None
 
     @property
     def is_deleted(self) -> bool:
@@ -146,8 +149,55 @@ class Contact(DeferredModel):
         return self.status in SUPPRESSED
 
 
+class ConsentSource(StrEnum):
+    """How an opt-in was captured (its proof is an event's `topic_change.evidence`)."""
+
+    WEB_FORM = "web_form"
+    KEYWORD = "keyword"
+    PAPER = "paper"
+    IMPORT = "import"
+    API = "api"
+    VERBAL = "verbal"
+
+
+# A consent topic's id: a lowercase slug of 1 to 40 characters (services/topics.py checks it).
+TOPIC_ID_PATTERN = r"^[a-z0-9](?:[a-z0-9_-]{0,38}[a-z0-9])?$"
+
+
+class TopicConsent(DeferredModel):
+    """One topic's state on a contact item: its status since the event it rests on."""
+
+    status: Literal["granted", "revoked", "never"]  # rules.topic_consent.TopicStatus values
+    since: datetime | None = None
+    event_id: str | None = None
+
+
+class ConsentEvidence(DeferredModel):
+    """The proof of an opt-in; the disclosure text itself is stored once, by its SHA-256."""
+
+    source: ConsentSource
+    captured_at: datetime
+    disclosure_hash: str
+    disclosure_version: int
+    form_url: str | None = None
+    ip: str | None = None
+    user_agent: str | None = None
+    captured_by: str | None = None
+
+
+class TopicChange(DeferredModel):
+    """What a consent event does to the contact's topics (docs/consent-topics.md)."""
+
+    kind: str  # a rules.topic_consent.TopicEventKind value
+    topics: list[str] = Field(default_factory=list)
+    at: datetime  # when the person acted (a form's capture time), which orders the fold
+    sequence: int  # the event's place in the contact's record: the contact's version it wrote
+    status_changed: bool = False  # True only when the same event also changed the contact's status
+    evidence: ConsentEvidence | None = None
+
+
 class ConsentEvent(DeferredModel):
-    """One status change. Written once, never updated or deleted."""
+    """One status change, or a topic consent (`topic_change`). Written once, never updated or deleted."""
 
     event_id: str
     workspace_id: str
@@ -162,6 +212,12 @@ class ConsentEvent(DeferredModel):
     message_text: str | None = None
     note: str | None = None
     decision: dict[str, Any] | None = None
+    topic_change: TopicChange | None = None
+
+    @property
+    def changes_status(self) -> bool:
+        """Whether the reports count it: a topic consent alone changes no status."""
+        return self.topic_change is None or self.topic_change.status_changed
 
 
 DEFAULT_OPT_OUT_REPLY = (

@@ -24,6 +24,7 @@ ERROR_DESCRIPTIONS = {
     409: "Conflict with the current state",
     413: "The body (or the number of rows or numbers) is too large",
     415: "The body's Content-Type is not one this route reads",
+    422: "Well formed, but names what the workspace lacks or a value out of range",
     500: "The service is misconfigured (logged)",
     503: "Storage is unavailable for a moment; retry",
 }

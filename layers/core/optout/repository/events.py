@@ -36,6 +36,8 @@ def event_item(event: ConsentEvent) -> dict[str, Any]:
     item = event.model_dump(mode="python", exclude_none=True)
     item["pk"] = keys.contact_key(event.workspace_id, event.phone)
     item["sk"] = keys.event_sort_key(event.occurred_at, event.event_id)
+    if not event.changes_status:
+        return item  # a topic consent alone: in the contact's history, in no folder or report
     if event.reason in AUTO_REASONS and event.status is ContactStatus.OPTED_OUT:
         # Sparse index of automatic (intent and typo) opt-outs: the Auto Opt-Out folder.
         item["auto_pk"] = keys.auto_partition(event.workspace_id)

@@ -18,6 +18,9 @@
   the list of workspaces the report job walks (`WORKSPACES` / `{id}`).
 - Auto Opt-Out folder dismissals: in the accounts table, `WS#{id}` / `DISMISSAL#{event_id}` (one
   item per dismissed event, written once).
+- Consent topics, in the accounts table: `WS#{id}` / `TOPIC#{topic}`, their count (`TOPICS`), the
+  append-only log of their changes (`TOPICLOG#{at}#{change id}`); consent disclosures by their
+  SHA-256 (`DISCLOSURE#{hash}`, written once) and the count that versions them (`DISCLOSURES`).
 - Delivery failures: `pk = {workspace}#{broadcast}`, `sk = {phone}`.
 - Review queue: `pk = {workspace}`, `sk = {item id}`; ByState `{workspace}#{state}` /
   `{received_at}#{id}`.
@@ -145,6 +148,30 @@ def dismissal_key(workspace_id: str, event_id: str) -> dict[str, str]:
 
 def admin_count_key(workspace_id: str) -> dict[str, Any]:
     return dynamo_key(pk=workspace_pk(workspace_id), sk=ADMIN_COUNT_SK)
+
+
+TOPIC_PREFIX = "TOPIC#"  # "TOPICS" (the count) and "TOPICLOG#" do not begin with it
+TOPIC_LOG_PREFIX = "TOPICLOG#"
+
+
+def topic_key(workspace_id: str, topic: str) -> dict[str, str]:
+    return {"pk": workspace_pk(workspace_id), "sk": f"{TOPIC_PREFIX}{topic}"}
+
+
+def topic_count_key(workspace_id: str) -> dict[str, str]:
+    return {"pk": workspace_pk(workspace_id), "sk": "TOPICS"}
+
+
+def topic_log_key(workspace_id: str, at: datetime, change_id: str) -> dict[str, str]:
+    return {"pk": workspace_pk(workspace_id), "sk": f"{TOPIC_LOG_PREFIX}{iso(at)}#{change_id}"}
+
+
+def disclosure_key(workspace_id: str, text_hash: str) -> dict[str, str]:
+    return {"pk": workspace_pk(workspace_id), "sk": f"DISCLOSURE#{text_hash}"}
+
+
+def disclosure_count_key(workspace_id: str) -> dict[str, str]:
+    return {"pk": workspace_pk(workspace_id), "sk": "DISCLOSURES"}
 
 
 # --- delivery failures and the review queue ------------------------------------------------

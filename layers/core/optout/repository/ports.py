@@ -16,9 +16,11 @@ from optout.models import ApiKey, BroadcastFailure, ConsentEvent, Contact, Conta
 from optout.review import ReviewItem, ReviewResolution, ReviewState
 
 if TYPE_CHECKING:
+    from optout.repository.consents import Disclosure
     from optout.repository.contact_search import ContactFilter
     from optout.repository.dismissals import Dismissal
     from optout.repository.report_pages import ReportPage
+    from optout.repository.topics import Topic
 
 Page = tuple[list[Any], dict[str, Any] | None]
 
@@ -191,6 +193,30 @@ class ReviewQueueStore(Protocol):
     def resolve(self, item: ReviewItem, resolution: ReviewResolution) -> None: ...
 
 
+class TopicStore(Protocol):
+    """Topics are read strongly consistent. `save_topic` creates (`previous` None) or changes one
+    conditionally on the version read (TransactionConflict if it moved), with an append-only log
+    item in the same transaction; a creation beyond `limit` raises TopicLimitReached."""
+
+    def list_topics(self, workspace_id: str) -> list[Topic]: ...
+
+    def save_topic(self, topic: Topic, *, previous: Topic | None, limit: int) -> None: ...
+
+
+class ConsentStore(Protocol):
+    """A disclosure text is written once, by its hash, as the next version of the workspace, in
+    the transaction of the consent that first used it (`new_disclosure_items`: a race cancels it
+    with TransactionConflict). Reads are strongly consistent."""
+
+    def get_disclosures(self, workspace_id: str, hashes: Sequence[str]) -> dict[str, Disclosure]: ...
+
+    def disclosure_count(self, workspace_id: str) -> int: ...
+
+    def new_disclosure_items(self, disclosure: Disclosure) -> list[dict[str, Any]]: ...
+
+    def consent_history(self, workspace_id: str, phone: str) -> list[ConsentEvent]: ...
+
+
 class UnitOfWork(Protocol):
     """The transaction boundary: `write_contacts` applies all of its writes, markers and extra
     items or none (at most 100 items; `chunk_writes` splits larger sets without separating a
@@ -214,6 +240,7 @@ if TYPE_CHECKING:
     # Protocol), so the ports and the adapters cannot drift apart.
     from optout.repository import (
         accounts,
+        consents,
         contact_search,
         contacts,
         dismissals,
@@ -224,6 +251,7 @@ if TYPE_CHECKING:
         report_pages,
         reports,
         review_queue,
+        topics,
         unit_of_work,
     )
 
@@ -238,4 +266,6 @@ if TYPE_CHECKING:
     _counters: CounterStore = reports
     _report_rows: ReportRowStore = report_pages
     _review_queue: ReviewQueueStore = review_queue
+    _topics: TopicStore = topics
+    _consents: ConsentStore = consents
     _unit_of_work: UnitOfWork = unit_of_work

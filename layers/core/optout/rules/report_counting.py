@@ -100,6 +100,9 @@ def _fold_contact(increments: Increments, change: Change) -> None:
 def _fold_event(increments: Increments, change: Change) -> None:
     if not change.inserted or change.new is None:
         return  # events are append-only: only their insertion counts
+    topic_change = change.new.get("topic_change")
+    if topic_change and not topic_change.get("status_changed"):
+        return  # a topic consent alone changes no status (models.ConsentEvent.changes_status)
     target = increments[(change.new["workspace_id"], DAY_PREFIX + change.new["occurred_at"][:10])]
     for name, n in event_counts(change.new).items():
         target[name] += n

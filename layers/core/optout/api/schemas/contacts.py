@@ -8,7 +8,16 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from optout.api.schemas.common import StorableAttributes, Strict
-from optout.models import ConsentEvent, Contact, ContactStatus, DeferredModel, DeliveryRecord, Initiator, Reason
+from optout.models import (
+    ConsentEvent,
+    Contact,
+    ContactStatus,
+    DeferredModel,
+    DeliveryRecord,
+    Initiator,
+    Reason,
+    TopicChange,
+)
 
 
 class ContactIn(Strict):
@@ -86,6 +95,7 @@ class EventOut(DeferredModel):
     message_text: str | None = None
     note: str | None = None
     decision: dict[str, Any] | None = None
+    topic_change: TopicChange | None = Field(default=None, description="A consent by topic, with its evidence")
 
     @classmethod
     def of(cls, event: ConsentEvent) -> EventOut:
