@@ -7,6 +7,11 @@ resolver includes them, authenticates the caller and answers every error as JSON
 
 from __future__ import annotations
 
+import gc
+
+# ruff: noqa: E402 (the imports below come after gc.disable() on purpose)
+gc.disable()  # collect nothing while the layer imports (docs/cold-start.md, "No garbage collection")
+
 from typing import Any
 
 from aws_lambda_powertools.logging import correlation_paths
@@ -53,3 +58,6 @@ app = build_app(
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return handle_api(app, event, context, large_body_paths=frozenset({imports.IMPORT_PATH}))
+
+
+gc.enable()  # imported: collections resume for what requests allocate

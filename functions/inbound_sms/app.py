@@ -6,6 +6,11 @@ applies the consent change and answers once.
 
 from __future__ import annotations
 
+import gc
+
+# ruff: noqa: E402 (the imports below come after gc.disable() on purpose)
+gc.disable()  # collect nothing while the layer imports (docs/cold-start.md, "No garbage collection")
+
 from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
@@ -19,3 +24,6 @@ from optout.webhooks import inbound
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return inbound.handle(event)
+
+
+gc.enable()  # imported: collections resume for what requests allocate

@@ -10,6 +10,11 @@ invocations, one per burst of table writes) never pay for routing and request va
 
 from __future__ import annotations
 
+import gc
+
+# ruff: noqa: E402 (the imports below come after gc.disable() on purpose)
+gc.disable()  # collect nothing while the layer imports (docs/cold-start.md, "No garbage collection")
+
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -86,3 +91,6 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
 
     logger.set_correlation_id((event.get("requestContext") or {}).get("requestId"))
     return handle_api(_api(), event, context)
+
+
+gc.enable()  # imported: collections resume for what requests allocate

@@ -100,6 +100,30 @@ def test_handler_import_builds_no_domain_or_api_model(spec):
     env = {**os.environ, **spec.environment, "POWERTOOLS_TRACE_DISABLED": "true"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     built = json.loads(out.stdout.splitlines()[-1])
-    deferred = ("optout.models.", "optout.reply_texts.", "optout.api.schemas.")
-    # Initiator is built inside the review-queue records (optout.review), which do not defer.
+    deferred = ("optout.models.", "optout.reply_texts.", "optout.api.schemas.", "optout.review.")
+    # Initiator is built by rules.consent's SYSTEM initiator, at import.
     assert [name for name in built if name.startswith(deferred) and name != "optout.models.Initiator"] == []
+
+
+# Compiled first: compiling app.py (source, as shipped) happens before its first line can run.
+COLLECTIONS = """
+import gc, json, sys, types
+sys.path[:0] = [{layer!r}]
+code = compile(open({path!r}).read(), {path!r}, "exec")
+runs = []
+gc.callbacks.append(lambda phase, info: runs.append(info["generation"]) if phase == "start" else None)
+exec(code, types.ModuleType("app").__dict__)
+print(json.dumps({{"collections": len(runs), "enabled": gc.isenabled()}}))
+"""
+
+
+@pytest.mark.parametrize(
+    "spec", [s for s in template.functions().values() if s.logical_id not in NO_LAYER], ids=lambda s: s.logical_id
+)
+def test_handler_import_runs_no_garbage_collection_and_leaves_it_on(spec):
+    """Every object the import makes lives as long as the process, so a collection during it finds
+    nothing and only costs time (docs/cold-start.md); requests collect as usual afterwards."""
+    code = COLLECTIONS.format(layer=str(template.LAYER_PATH), path=str(spec.code_uri / "app.py"))
+    env = {**os.environ, **spec.environment, "POWERTOOLS_TRACE_DISABLED": "true"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert json.loads(out.stdout.splitlines()[-1]) == {"collections": 0, "enabled": True}

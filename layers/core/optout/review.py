@@ -7,9 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel
-
-from optout.models import ContactStatus, Initiator
+from optout.models import ContactStatus, DeferredModel, Initiator
 
 ID_LENGTH = 32
 
@@ -24,7 +22,7 @@ class ResolveAction(StrEnum):
     DISMISS = "dismiss"
 
 
-class ReviewResolution(BaseModel):
+class ReviewResolution(DeferredModel):
     """Who decided what, when and why; `event_id` names the consent event an opt-out wrote."""
 
     action: ResolveAction
@@ -36,7 +34,7 @@ class ReviewResolution(BaseModel):
     event_id: str | None = None
 
 
-class ReviewItem(BaseModel):
+class ReviewItem(DeferredModel):
     id: str
     workspace_id: str
     phone: str
