@@ -8,7 +8,10 @@ exclusion keeps from being automatic, goes to a person (Action.REVIEW) with revi
 
 from __future__ import annotations
 
+import importlib
 import re
+from functools import cache
+from types import ModuleType
 
 from optout.engine.decision import DEFAULT_SETTINGS, Action, Decision, EngineSettings, Rule
 from optout.engine.detect import detect_latin, foreign_enough, ranked, script_language
@@ -30,7 +33,7 @@ from optout.engine.names import NAME_CONFIDENCE, wrong_name
 from optout.engine.normalization import clauses
 from optout.engine.phrases import PHRASE_CONFIDENCE, find_unspaced
 from optout.engine.spelling import find_respelt
-from optout.engine.transactions import MISTAKE_WORDS, reported_mistake
+from optout.engine.transactions import MISTAKE_WORDS, about_a_transaction, reported_mistake, retracted
 from optout.engine.typos import find_typo
 
 # Text-Em-All: intent (not keyword) opt-outs skip messages longer than this (original text).
@@ -44,6 +47,11 @@ _TYPO_NOTE = {
 _UNSPACED = frozenset(code for code, spec in LANGUAGES.items() if spec.unspaced)
 _SCRIPTS = frozenset({"ru", "ar", "hi"})  # told apart by their script alone
 _DOUBLE = re.compile(r"(.)\1", re.DOTALL)  # two of one character side by side
+_NO_ACTION, _NO_RULE = Action.NONE, Rule.NONE  # bound once: the most common decision's values
+# Words of the default table's messages that are no keyword-gate word and have no doubled letter:
+# one set test then settles most messages. Bounded, since a warm Lambda keeps it between messages.
+_PLAIN: set[str] = set()
+_PLAIN_LIMIT = 50_000
 
 
 def classify(
@@ -67,7 +75,8 @@ def classify(
     # Keywords and typos only ever match short messages: squeeze those alone.
     short = len(tokens) <= MAX_KEYWORD_MESSAGE_WORDS
     squeezed = _squeezed(tokens, normalized, table) if short else []
-    keyword = _keyword(tokens, squeezed, normalized, table, script)
+    # Only squeezed words or a short CJK message can be a keyword: most messages skip the call.
+    keyword = _keyword(tokens, squeezed, normalized, table, script) if squeezed or script in _UNSPACED else None
     if keyword is not None:
         return keyword
     if normalized[0].isdigit() and normalized.replace(" ", "").isdigit():
@@ -76,7 +85,7 @@ def classify(
     exclusion = _exclusion(text, unstopped_within_six_months)
     if settings.intent_enabled:
         intent = _find(text, clause_text, tokens, script)
-        decision = _decided(intent, clause_text, normalized, tokens, exclusion, settings)
+        decision = None if intent is None else _decided(intent, clause_text, normalized, tokens, exclusion, settings)
         if decision is not None:
             return decision
     typo = _typo_decision(tokens, squeezed, normalized, exclusion, settings) if squeezed else None
@@ -175,11 +184,8 @@ def _typo_decision(
 
 def _cue(text: str, clause_text: str, normalized: str, tokens: list[str], language: str | None) -> Found | None:
     """The fallback reader for other languages (cues.py), unless the message is a broadcast."""
-    # Imported here: only messages that may be in other languages get this far, and its tables
-    # would add to every cold start.
-    from optout.engine.cues import CUE_CONFIDENCE, read_cues, stem_languages
-
-    stems = stem_languages(tokens)  # a foreign stop word detection missed ("disiscrivermi")
+    cues = _cue_reader()
+    stems = cues.stem_languages(tokens)  # a foreign stop word detection missed ("disiscrivermi")
     if language is None and text.isascii() and len(tokens) > 1 and not stems:
         return None
     cue = None
@@ -187,7 +193,7 @@ def _cue(text: str, clause_text: str, normalized: str, tokens: list[str], langua
     for code in [*tried, *(code for code in stems if code not in tried)]:
         if text.isascii() and len(tokens) > 4 and code not in stems and not foreign_enough(tokens, code):
             continue  # one Singlish "la" or "na" makes no Spanish or Tagalog message
-        cue = read_cues(code, normalized, tokens)
+        cue = cues.read_cues(code, normalized, tokens)
         if cue is not None:
             break
     if cue is None or is_broadcast(text, clause_text) or is_unspaced_broadcast(clause_text):
@@ -195,7 +201,15 @@ def _cue(text: str, clause_text: str, normalized: str, tokens: list[str], langua
     if is_instruction(tokens, default_table().phrases, text):
         return None
     name = f"{cue.name} (cue words)"
-    return Found(name, cue.language, cue.action, CUE_CONFIDENCE, cue.text, 0, 0, "cues")
+    return Found(name, cue.language, cue.action, cues.CUE_CONFIDENCE, cue.text, 0, 0, "cues")
+
+
+@cache
+def _cue_reader() -> ModuleType:
+    """cues.py, imported on first use: only messages that may be in other languages need it, and
+    its tables would add to every cold start. (An import statement here would cost about 1.5 us on
+    every call.)"""
+    return importlib.import_module("optout.engine.cues")
 
 
 def _cue_languages(text: str, tokens: list[str], language: str | None) -> list[str | None]:
@@ -211,15 +225,11 @@ def _about_a_transaction(found: Found, normalized: str, tokens: list[str]) -> bo
     appointment (transactions.py)."""
     if found.action is not Action.OPT_OUT or found.family == "threat":
         return False
-    # Imported here, like the cue reader: most messages never get this far.
-    from optout.engine.cues import message_stems
-    from optout.engine.transactions import about_a_transaction, reported_mistake, retracted
-
     if reported_mistake(normalized) or retracted(normalized):
         return True
     if found.language == "en":
         return False
-    return about_a_transaction(found.language, normalized, tokens, message_stems(found.language))
+    return about_a_transaction(found.language, normalized, tokens, _cue_reader().message_stems(found.language))
 
 
 def _table(settings: EngineSettings) -> KeywordTable:
@@ -236,9 +246,14 @@ def _squeezed(tokens: list[str], normalized: str, table: KeywordTable) -> list[s
     if len(tokens) <= 4 or spelled:
         return squeeze(normalized).split()
     # Squeezing helps only when every unknown word has a doubled letter: stop at the first without.
+    plain = _PLAIN if table is default_table() else None
+    if plain is not None and not plain.isdisjoint(tokens):
+        return []  # a word already found unknown and without a doubled letter
     vocabulary, double = table.vocabulary, _DOUBLE.search
     for word in tokens:
         if word not in vocabulary and double(word) is None:
+            if plain is not None and len(plain) < _PLAIN_LIMIT:
+                plain.add(word)
             return []
     return squeeze(normalized).split()
 
@@ -300,7 +315,7 @@ def _no_rule(tokens: list[str], squeezed: list[str], normalized: str, language: 
             0.0,
             review_reason=f"no rules for {name} ({language})",
         )
-    return Decision(Action.NONE, Rule.NONE, None, None, language, normalized, _near_miss(tokens, squeezed))
+    return Decision(_NO_ACTION, _NO_RULE, None, None, language, normalized, _near_miss(tokens, squeezed))
 
 
 def _exclusion(text: str, unstopped_within_six_months: bool) -> str | None:

@@ -7,7 +7,7 @@ Returns an ISO 639-1 code, or None when a message is too short or too plain to t
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from optout.engine.languages import LANGUAGES, UNSUPPORTED_WORDS
 from optout.engine.normalization import normalize
@@ -133,7 +133,12 @@ def detect_latin(text: str, tokens: list[str]) -> str | None:
     known = _known_words().intersection(tokens)
     if not known:
         return None if _ENGLISH.isdisjoint(tokens) else "en"
-    english = len(_ENGLISH.intersection(tokens))
+    return _voted(known, len(_ENGLISH.intersection(tokens)))
+
+
+@lru_cache(maxsize=8192)  # bounded; the answer depends on these two values alone
+def _voted(known: frozenset[str], english: int) -> str | None:
+    """The language the message's common words vote for, against its count of English words."""
     table = _word_languages()
     votes: dict[str, int] = {}
     for token in sorted(known):  # a fixed order: ties must not depend on string hashing
@@ -160,9 +165,14 @@ def foreign_enough(tokens: list[str], language: str | None) -> bool:
 
 def ranked(tokens: list[str]) -> list[str]:
     """Languages whose common words the message has, most first (for the cue reader's retries)."""
+    return list(_ranked(_known_words().intersection(tokens)))
+
+
+@lru_cache(maxsize=4096)  # bounded; the order depends on the common words alone
+def _ranked(known: frozenset[str]) -> tuple[str, ...]:
     table = _word_languages()
     votes: dict[str, int] = {}
-    for token in sorted(_known_words().intersection(tokens)):  # fixed order, as in detect()
+    for token in sorted(known):  # fixed order, as in detect()
         for code in table[token]:
             votes[code] = votes.get(code, 0) + 1
-    return sorted(votes, key=lambda code: -votes[code])
+    return tuple(sorted(votes, key=lambda code: -votes[code]))

@@ -15,9 +15,9 @@ only the rules its own words can satisfy, which keeps the engine fast (most mess
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, reduce
+from functools import cache, lru_cache, reduce
 from operator import or_
 
 from optout.engine.decision import Action
@@ -38,6 +38,8 @@ from optout.engine.optin_help_general import OPT_IN_HELP_GENERAL_RULES
 from optout.engine.optin_help_kinds import OPT_IN_HELP_KIND_RULES
 from optout.engine.phrases import language_rules
 from optout.engine.prefilter import required_literals, with_lookahead
+
+_OPT_OUT = Action.OPT_OUT  # bound once: an enum member looked up on its class costs a call
 
 __all__ = ["IntentMatch", "IntentRule", "find_intent", "negated", "rules"]
 
@@ -150,28 +152,28 @@ def pattern(position: int) -> re.Pattern[str]:
     return found
 
 
-def candidates(clause_text: str, tokens: list[str], gated: bool = True) -> list[int]:
+def candidates(clause_text: str, tokens: list[str], gated: bool = True) -> Sequence[int]:
     """Positions in rules() of the rules this message's words allow, in order (all if not gated)."""
+    if not gated:
+        return range(len(rules()))
     index = _index()
     prefix_hit = ("unsub" in clause_text or "des" in clause_text) and bool(PREFIXES.search(clause_text))
-    if not gated:
-        return list(range(len(rules())))
-    # The message's words that any rule needs (a few): every later set test runs on these alone.
+    # The message's words that any rule needs (a few): the rules they allow depend on them alone.
     words = index.needed.intersection(tokens)
+    if not prefix_hit and index.first_words.isdisjoint(words):
+        return ()  # most messages: no word any rule starts from
+    return _allowed(words, prefix_hit)
+
+
+@lru_cache(maxsize=8192)  # bounded: a warm Lambda sees many word sets, each small
+def _allowed(words: frozenset[str], prefix_hit: bool) -> tuple[int, ...]:
+    """The rules a message allows, from its needed words alone (so the answer can be kept)."""
+    index = _index()
     hits = index.first_words & words
-    if not hits and not prefix_hit:
-        return []  # most messages: no word any rule starts from
-    by_word = index.by_word
-    if len(hits) == 1 and not prefix_hit:
-        found: Iterable[int] = by_word[next(iter(hits))]  # already in order
-    else:
-        found = sorted(set(index.prefixed if prefix_hit else ()).union(*map(by_word.__getitem__, hits)))
+    found = sorted(set(index.prefixed if prefix_hit else ()).union(*map(index.by_word.__getitem__, hits)))
     unmet = ~reduce(or_, map(index.groups_of.__getitem__, words), 0)  # the groups no word meets
-    rest = index.rest
-    if prefix_hit:
-        prefixed = index.prefixed_set
-        return [position for position in found if position in prefixed or not rest[position] & unmet]
-    return [position for position in found if not rest[position] & unmet]
+    rest, prefixed = index.rest, index.prefixed_set if prefix_hit else frozenset()
+    return tuple(position for position in found if position in prefixed or not rest[position] & unmet)
 
 
 def _first_match(entry: IntentRule, compiled: re.Pattern[str], clause_text: str) -> IntentMatch | None:
@@ -224,7 +226,7 @@ def find_intent(original: str, clause_text: str, tokens: list[str], *, gated: bo
     every, compiled, literals = rules(), index.compiled, index.literals
     for position in candidates(clause_text, tokens, gated):
         entry = every[position]
-        if best is not None and entry.action is not Action.OPT_OUT:
+        if best is not None and entry.action is not _OPT_OUT:
             break  # rules are ordered opt-out, opt-in, help: keep the opt-in or help found
         regex = compiled[position] or pattern(position)
         needed = literals[position]
@@ -237,7 +239,7 @@ def find_intent(original: str, clause_text: str, tokens: list[str], *, gated: bo
             continue
         if is_broadcast(original, clause_text):
             return None
-        if entry.action is Action.OPT_OUT:
+        if entry.action is _OPT_OUT:
             return found
         best = best or found
     return best

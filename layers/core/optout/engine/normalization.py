@@ -93,6 +93,8 @@ def clauses(text: str) -> str:
 def _ascii_clauses(text: str) -> str:
     """The one-pass path for ASCII text (most messages)."""
     raw = text.lower().encode("ascii").translate(_ASCII_PUNCT, b"'`").decode("ascii")
+    while "\x01\x01" in raw:  # "...", "?!": one clause mark, as _COMMA_RUN below would leave it
+        raw = raw.replace("\x01\x01", "\x01")
     text = " ".join(raw.replace("\x01", " , ").split())
     if ", ," in text:
         text = _COMMA_RUN.sub(",", text)
