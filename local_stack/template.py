@@ -180,6 +180,7 @@ def create_resources(session: Any) -> dict[str, str]:
         if props.get("RedrivePolicy"):
             policy = resolve(props["RedrivePolicy"], template)
             sqs.set_queue_attributes(QueueUrl=names[name], Attributes={"RedrivePolicy": json.dumps(policy)})
+    names.update(create_kms_keys(session, template))
     for name, props in resources(template, "AWS::DynamoDB::Table").items():
         ttl = props.get("TimeToLiveSpecification")
         if ttl and ttl.get("Enabled"):
@@ -187,6 +188,25 @@ def create_resources(session: Any) -> dict[str, str]:
                 TableName=name,
                 TimeToLiveSpecification={"Enabled": True, "AttributeName": ttl["AttributeName"]},
             )
+    return names
+
+
+def create_kms_keys(session: Any, template: dict[str, Any]) -> dict[str, str]:
+    """Each AWS::KMS::Key with its spec and usage, and each AWS::KMS::Alias naming one (functions
+    are given an alias, which resolves the same locally and in AWS); moto signs with them."""
+    kms = session.client("kms", region_name=LOCAL_REGION)
+    aliases = resources(template, "AWS::KMS::Alias")
+    existing = {alias["AliasName"] for alias in kms.list_aliases().get("Aliases", [])}
+    names: dict[str, str] = {}
+    for name, props in resources(template, "AWS::KMS::Key").items():
+        wanted = [resolve(a["AliasName"], template) for a in aliases.values() if a.get("TargetKeyId") == {"Ref": name}]
+        if all(alias in existing for alias in wanted) and wanted:
+            continue  # a restarted stack on the same moto keeps its keys
+        spec = {"KeySpec": props.get("KeySpec", "SYMMETRIC_DEFAULT"), "KeyUsage": props.get("KeyUsage", "ENCRYPT_DECRYPT")}
+        key_id = kms.create_key(Description=str(props.get("Description", name)), **spec)["KeyMetadata"]["KeyId"]
+        names[name] = key_id
+        for alias in wanted:
+            kms.create_alias(AliasName=alias, TargetKeyId=key_id)
     return names
 
 

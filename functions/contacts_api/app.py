@@ -25,6 +25,7 @@ from optout.api.routes import (
     consents,
     contacts,
     eligibility,
+    evidence,
     imports,
     inboxes,
     me,
@@ -50,6 +51,7 @@ app = build_app(
     me.router,
     topics.router,
     consents.router,
+    evidence.router,
 )
 
 

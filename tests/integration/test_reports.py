@@ -34,6 +34,7 @@ def _seed(workspace_id: str, contacts: int, seed: int) -> list:
     its own week, so the events are in time order per contact. Returns every event written."""
     from optout import repository
     from optout.models import ContactStatus, Initiator, InitiatorType, Reason
+    from optout.repository.contacts import contact_from_data
     from optout.rules import consent
     from optout.rules.consent import StatusContext
 
@@ -76,6 +77,10 @@ def _seed(workspace_id: str, contacts: int, seed: int) -> list:
                 events.append(write.event)
         for chunk in repository.chunk_writes(writes):
             repository.write_contacts(chunk)
+        # The next round changes the contacts as stored: storage chains each event after the
+        # contact's stored chain head, and refuses a write from a copy that lacks it.
+        stored = repository.batch_get_contacts(workspace_id, [w.contact.phone for w in writes])
+        current.update({phone: contact_from_data(data) for phone, data in stored.items()})
     return events
 
 

@@ -118,7 +118,7 @@ GRANT = TopicChange(
         (_event(ContactStatus.ACTIVE, ContactStatus.ACTIVE, GRANT), TopicEventKind.GRANTED),
         (_event(ContactStatus.OPTED_OUT, ContactStatus.ACTIVE), TopicEventKind.REVOKE_ALL),  # any opt-out
         (_event(ContactStatus.ACTIVE, ContactStatus.OPTED_OUT), None),  # an opt-in gives no topic back
-        (_event(ContactStatus.BLOCKED, ContactStatus.ACTIVE), None),  # a block suppresses, it revokes nothing
+        (_event(ContactStatus.BLOCKED, ContactStatus.ACTIVE), TopicEventKind.REVOKE_ALL),  # a block revokes too
     ],
 )
 def test_what_a_history_event_is_to_the_fold(event, kind):

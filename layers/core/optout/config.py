@@ -41,6 +41,7 @@ VARIABLES = {
     "delivery_sns_topic_arn": "DELIVERY_SNS_TOPIC_ARN",
     "webhook_base_url": "WEBHOOK_BASE_URL",
     "replies_bus": "REPLIES_BUS",
+    "evidence_key_id": "EVIDENCE_KEY_ID",
 }
 
 
@@ -61,6 +62,7 @@ class Settings:
     delivery_sns_topic_arn: str = ""
     webhook_base_url: str = ""  # without a trailing "/"
     replies_bus: str = ""
+    evidence_key_id: str = ""  # the KMS key (id, ARN or alias) that signs evidence chain heads
 
     def require(self, name: str) -> str:
         """The value of field `name`; MissingSetting (naming the variable) if it is not set."""

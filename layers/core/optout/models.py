@@ -139,6 +139,11 @@ class Contact(DeferredModel):
     # Consent by topic, materialised: the fold of the contact's consent events (rules/topic_consent),
     # written with the event that changed it. None (not stored) until a topic consent is recorded.
     topics: dict[str, TopicConsent] | None = None
+    # The evidence chain's head: the chain hash of the contact's newest event and how many are
+    # chained (repository/chaining.py). Kept on the item the write already conditions, so two
+    # writers cannot both extend the same head. None until the first chained event.
+    chain_head: str | None = None
+    chain_length: int | None = None
 
     @property
     def is_deleted(self) -> bool:
@@ -213,6 +218,8 @@ class ConsentEvent(DeferredModel):
     note: str | None = None
     decision: dict[str, Any] | None = None
     topic_change: TopicChange | None = None
+    # A revocation's deadline (rules/business_days.honour_by of its receipt): opt-outs, blocks, topic keywords.
+    honour_by: datetime | None = None
 
     @property
     def changes_status(self) -> bool:
@@ -235,6 +242,8 @@ DEFAULT_HELP_REPLY = (
 DEFAULT_CONFIRM_REPLY = (
     "Did you mean to unsubscribe from {program}? Reply STOP to stop receiving messages."
 )
+# A topic keyword (STOP PROMO) stops one topic: the reply names it ({topic}) and only confirms.
+DEFAULT_TOPIC_OPT_OUT_REPLY = "{program}: you will receive no more {topic} messages."
 
 
 class TypoMode(StrEnum):
@@ -261,6 +270,12 @@ class WorkspaceSettings(DeferredModel):
     opt_in_reply: str = Field(default=DEFAULT_OPT_IN_REPLY, min_length=1, max_length=320)
     help_reply: str = Field(default=DEFAULT_HELP_REPLY, min_length=1, max_length=320)
     confirm_reply: str = Field(default=DEFAULT_CONFIRM_REPLY, min_length=1, max_length=320)
+    topic_opt_out_reply: str = Field(
+        default=DEFAULT_TOPIC_OPT_OUT_REPLY,
+        min_length=1,
+        max_length=320,
+        description="Reply to a topic keyword (STOP PROMO); {topic} is the topic's name.",
+    )
     intent_opt_out: bool = Field(default=True, description="Opt out natural-language requests automatically.")
     typo_mode: TypoMode = Field(default=TypoMode.CONFIRM, description="What a one-letter keyword typo does.")
     long_message_mode: LongMessageMode = Field(

@@ -12,7 +12,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-REPLY_FIELDS = ("opt_out_reply", "opt_in_reply", "help_reply", "confirm_reply", "review_reply")
+REPLY_FIELDS = (
+    "opt_out_reply",
+    "opt_in_reply",
+    "help_reply",
+    "confirm_reply",
+    "review_reply",
+    "topic_opt_out_reply",
+)
 LANGUAGE_PATTERN = r"^[a-z]{2}$"  # ISO 639-1, as Decision.language names it
 MAX_LANGUAGES = 20
 
@@ -27,6 +34,7 @@ class LanguageReplies(BaseModel):
     help_reply: str | None = Field(default=None, min_length=1, max_length=320)
     confirm_reply: str | None = Field(default=None, min_length=1, max_length=320)
     review_reply: str | None = Field(default=None, min_length=1, max_length=320)
+    topic_opt_out_reply: str | None = Field(default=None, min_length=1, max_length=320)
 
 
 # Confirmations only confirm (FCC 64.1200(a)(12)): program, no more messages, how to come back.
@@ -39,6 +47,7 @@ BUILT_IN: dict[str, dict[str, str]] = {
         "help_reply": "{program}: para ayuda, contacte a {help_contact}. La frecuencia de mensajes varía. "
         "Pueden aplicarse tarifas de mensajes y datos. Responda ALTO para darse de baja.",
         "confirm_reply": "¿Desea darse de baja de {program}? Responda ALTO para no recibir más mensajes.",
+        "topic_opt_out_reply": "{program}: no recibirá más mensajes de {topic}.",
     },
     "fr": {
         "opt_out_reply": "Vous êtes désabonné de {program} et ne recevrez plus de messages. "
@@ -48,6 +57,7 @@ BUILT_IN: dict[str, dict[str, str]] = {
         "help_reply": "{program} : pour de l'aide, écrivez à {help_contact}. Fréquence des messages variable. "
         "Des frais de messages et de données peuvent s'appliquer. Répondez ARRET pour vous désabonner.",
         "confirm_reply": "Voulez-vous vous désabonner de {program}? Répondez ARRET pour ne plus recevoir de messages.",
+        "topic_opt_out_reply": "{program} : vous ne recevrez plus de messages {topic}.",
     },
 }
 

@@ -103,16 +103,17 @@ def new_disclosure_items(disclosure: Disclosure) -> list[dict[str, Any]]:
 
 
 def consent_history(workspace_id: str, phone: str) -> list[ConsentEvent]:
-    """The contact's events that the topic fold reads: its topic consents and its opt-outs
+    """The contact's events that the topic fold reads: its topic consents, opt-outs and blocks
     (strongly consistent, oldest first; a history is a handful of items)."""
     items = query_all(
         TableName=events_table(),
         KeyConditionExpression="pk = :p",
-        FilterExpression="attribute_exists(topic_change) OR #status = :out",
+        FilterExpression="attribute_exists(topic_change) OR #status IN (:out, :blocked)",
         ExpressionAttributeNames={"#status": "status"},
         ExpressionAttributeValues={
             ":p": {"S": keys.contact_key(workspace_id, phone)},
             ":out": {"S": ContactStatus.OPTED_OUT.value},
+            ":blocked": {"S": ContactStatus.BLOCKED.value},
         },
         ConsistentRead=True,
     )

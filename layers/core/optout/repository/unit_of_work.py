@@ -11,7 +11,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from optout.errors import Conflict
 from optout.models import BroadcastFailure, ContactWrite
-from optout.repository import keys
+from optout.repository import chaining, keys
 from optout.repository.contacts import contact_to_item
 from optout.repository.dynamo import (
     BATCH_GET_LIMIT,
@@ -61,23 +61,35 @@ def transact_or_conflict(items: list[dict[str, Any]]) -> None:
         raise cancelled.classified() from cancelled.cause
 
 
-def _contact_items(write: ContactWrite) -> list[dict[str, Any]]:
-    key = keys.dynamo_key(pk=keys.contact_key(write.contact.workspace_id, write.contact.phone))
+def _contact_items(write: ContactWrite, heads: dict[str, tuple[str, int]]) -> list[dict[str, Any]]:
+    """A write's transaction items: the contact (on condition of the version and chain head it
+    read) and its event, chained after that head; `heads` carries a contact's head from one write
+    to the next of the same transaction."""
+    contact_pk = keys.contact_key(write.contact.workspace_id, write.contact.phone)
+    key = keys.dynamo_key(pk=contact_pk)
     if write.expected_version is None:
         condition: dict[str, Any] = {"ConditionExpression": "attribute_not_exists(pk)"}
     else:
+        head_check, head_values = chaining.head_condition(write.contact)
         condition = {
-            "ConditionExpression": "version = :expected",
-            "ExpressionAttributeValues": {":expected": {"N": str(write.expected_version)}},
+            "ConditionExpression": f"version = :expected AND {head_check}",
+            "ExpressionAttributeValues": {":expected": {"N": str(write.expected_version)}, **head_values},
         }
+    head = heads.get(contact_pk) or chaining.contact_head(write.contact)
+    event = None
+    if write.event is not None:
+        event, head = chaining.chain_item(event_item(write.event), head)
+        heads[contact_pk] = head
     if write.delete:
         items = [{"Delete": {"TableName": contacts_table(), "Key": key, **condition}}]
     else:
-        item = serialize(contact_to_item(write.contact))
-        items = [{"Put": {"TableName": contacts_table(), "Item": item, **condition}}]
-    if write.event is not None:
+        contact = contact_to_item(write.contact)
+        if head[1]:
+            contact.update(chain_head=head[0], chain_length=head[1])
+        items = [{"Put": {"TableName": contacts_table(), "Item": serialize(contact), **condition}}]
+    if event is not None:
         # Events are append-only: never overwrite one.
-        put = {"TableName": events_table(), "Item": serialize(event_item(write.event))}
+        put = {"TableName": events_table(), "Item": serialize(event)}
         items.append({"Put": {**put, "ConditionExpression": "attribute_not_exists(pk)"}})
     return items
 
@@ -114,8 +126,9 @@ def write_contacts(
     extras = [failure_put(failure) for failure in failures] + list(extra_items)
     items = [marker_put(marker) for marker in markers] + extras
     owners = [_MARKER] * len(markers) + [_EXTRA] * len(extras)
+    heads: dict[str, tuple[str, int]] = {}
     for index, write in enumerate(writes):
-        for transact_item in _contact_items(write):
+        for transact_item in _contact_items(write, heads):
             items.append(transact_item)
             owners.append(index)
     if len(items) > TRANSACTION_LIMIT:

@@ -25,6 +25,8 @@ from optout.models import (
     Principal,
     Reason,
 )
+from optout.rules import topic_revocation
+from optout.rules.business_days import honour_by
 
 MAX_NOTE_LENGTH = 1000
 
@@ -87,11 +89,15 @@ def status_change(
         if context.initiator.type is InitiatorType.CONTACT:
             update["last_keyword_opt_in_at"] = context.at
     update["status_source_at"] = context.source_at
+    event_id = new_event_id()
+    if target in SUPPRESSED:
+        # Any opt-out or block revokes every topic, in the same write (an opt-in restores none).
+        update["topics"] = topic_revocation.revoke_all(base.topics, context.at, event_id)
     contact = base.model_copy(update=update)
     if current is not None:
         contact = _next_version(contact)
     event = ConsentEvent(
-        event_id=new_event_id(),
+        event_id=event_id,
         workspace_id=workspace_id,
         phone=phone,
         status=target,
@@ -104,6 +110,7 @@ def status_change(
         message_text=context.message_text,
         note=context.note,
         decision=context.decision,
+        honour_by=honour_by(context.at) if target in SUPPRESSED else None,
     )
     return ContactWrite(
         contact=contact,

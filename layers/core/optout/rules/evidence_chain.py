@@ -6,93 +6,47 @@ before it (`previous_hash`; the first event's is `GENESIS`). An event's chain ha
 history; storage signs the head (with KMS) through a `HeadSigner`. How `verify` tells an altered
 event from a removed or reordered one is in docs/consent-topics.md.
 
-Content is hashed in one canonical form (`canonical_json`): sorted keys, no whitespace, UTF-8,
-times as fixed-width UTC ISO strings (models.iso, as stored), and numbers by value, so that
-1.0 and 1 (DynamoDB gives a stored float back as an int when it is whole) hash alike.
+How content is hashed is in optout/chain_hashing.py, which storage uses to chain each event.
 
 Pure: no storage, no keys, no I/O.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
-from enum import Enum, StrEnum
+from enum import StrEnum
 from typing import Any, Protocol
 
-from optout.models import iso
+from optout.chain_hashing import (  # the hashing scheme, re-exported: the rules verify with it
+    CHAIN_VERSION,
+    GENESIS,
+    HASH_PATTERN,
+    canonical_json,
+    chain_hash,
+    content_hash,
+    link,
+)
 
-GENESIS = "0" * 64  # the previous hash of a contact's first event
-CHAIN_VERSION = "optout-evidence/v1"  # names the hashing scheme in a signed head
-_HASH = re.compile(r"[0-9a-f]{64}")
-
-
-def _canonical(value: Any) -> Any:
-    """The JSON value `value` is hashed as (raises TypeError or ValueError for what has none)."""
-    if isinstance(value, Mapping):
-        if not all(isinstance(key, str) for key in value):
-            raise TypeError("evidence keys must be strings")
-        return {key: _canonical(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_canonical(item) for item in value]
-    if isinstance(value, set | frozenset):
-        return sorted(_canonical(item) for item in value)  # a set has no order: sort it
-    return _scalar(value)
-
-
-def _scalar(value: Any) -> Any:
-    if isinstance(value, Enum):  # before str: a StrEnum is hashed as its value
-        return _scalar(value.value)
-    if value is None or isinstance(value, bool | str):
-        return value
-    if isinstance(value, datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError("times in evidence must carry a time zone")
-        return iso(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, int | float | Decimal):
-        return _number(value)
-    raise TypeError(f"{type(value).__name__} has no canonical form")
-
-
-def _number(value: int | float | Decimal) -> int | float:
-    if isinstance(value, int):
-        return value
-    if not math.isfinite(value):
-        raise ValueError("numbers in evidence must be finite")
-    if value == int(value):
-        return int(value)
-    return float(value)  # a Decimal read back from DynamoDB was written from this float's repr
-
-
-def canonical_json(content: Mapping[str, Any]) -> bytes:
-    """An event's content as the bytes its hash is taken of."""
-    text = json.dumps(_canonical(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    return text.encode("utf-8")
-
-
-def content_hash(content: Mapping[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(content)).hexdigest()
-
-
-def chain_hash(previous_hash: str, own_hash: str) -> str:
-    """The chain hash from the two hashes an event stores (both fixed-length hex, so no separator)."""
-    for value in (previous_hash, own_hash):
-        if not _HASH.fullmatch(value):
-            raise ValueError("hashes are 64 lowercase hex digits")
-    return hashlib.sha256(f"{previous_hash}{own_hash}".encode("ascii")).hexdigest()
-
-
-def link(previous_hash: str, content: Mapping[str, Any]) -> str:
-    """The chain hash of an event with `content` that follows the event of `previous_hash`."""
-    return chain_hash(previous_hash, content_hash(content))
+__all__ = [
+    "CHAIN_VERSION",
+    "GENESIS",
+    "HASH_PATTERN",
+    "ChainEntry",
+    "HeadSigner",
+    "Problem",
+    "VerifyResult",
+    "append",
+    "build_chain",
+    "canonical_json",
+    "chain_hash",
+    "content_hash",
+    "head_signed",
+    "head_statement",
+    "link",
+    "sign_head",
+    "verify",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +114,7 @@ def _problem_at(entries: Sequence[ChainEntry], index: int, expected: str, seen: 
         return None
     if entry.previous_hash == GENESIS or entry.previous_hash in seen:
         return Problem.REORDERED  # a first event moved down, or one following an event further up
-    later = {other.chain_hash for other in entries[index + 1 :] if _HASH.fullmatch(other.previous_hash)}
+    later = {other.chain_hash for other in entries[index + 1 :] if HASH_PATTERN.fullmatch(other.previous_hash)}
     return Problem.REORDERED if entry.previous_hash in later else Problem.REMOVED
 
 
@@ -179,7 +133,7 @@ def verify(entries: Sequence[ChainEntry], head: str | None = None) -> VerifyResu
     expected = GENESIS
     seen: dict[str, int] = {}  # chain hashes of the entries before, as given
     for index, entry in enumerate(entries):
-        if not (_HASH.fullmatch(entry.content_hash) and _HASH.fullmatch(entry.previous_hash)):
+        if not (HASH_PATTERN.fullmatch(entry.content_hash) and HASH_PATTERN.fullmatch(entry.previous_hash)):
             return VerifyResult(
                 expected, len(entries), Problem.ALTERED, index, entry.event_id, "a stored hash is malformed"
             )

@@ -9,14 +9,26 @@ START is `consent.contact_request`'s (docs/consent-ordering.md).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from optout.engine import Action, Decision, EngineSettings, Rule, reason_for
-from optout.models import ConsentEvent, Contact, ContactStatus, ContactWrite, Inbox, Reason, WorkspaceSettings
+from optout.models import (
+    ConsentEvent,
+    Contact,
+    ContactStatus,
+    ContactWrite,
+    Inbox,
+    Reason,
+    TopicChange,
+    WorkspaceSettings,
+)
 from optout.review import ReviewItem, review_id
-from optout.rules import consent
+from optout.rules import consent, topic_revocation
+from optout.rules.business_days import honour_by
+from optout.rules.topic_consent import TopicDefinition, TopicEventKind, TopicStatus
 
 if TYPE_CHECKING:  # types only: the carriers' parsers are loaded by the webhook edge
     from optout.carriers import InboundMessage
@@ -141,6 +153,55 @@ def decide_inbound(
     if message.carrier_opt_out_type is not None:
         decided = replace(decided, reply=None)  # the carrier has sent its own confirmation: never a second one
     return decided
+
+
+TOPIC_KEYWORD_RULE = "topic_keyword"
+
+
+def decide_topic_keyword(
+    current: Contact | None,
+    message: InboundMessage,
+    topics: Sequence[TopicDefinition],
+    inbox: Inbox,
+    settings: WorkspaceSettings,
+    now: datetime,
+    *,
+    phone: str,
+) -> InboundDecision | None:
+    """A message that is exactly a topic keyword (STOP PROMO) revokes that topic only, before the
+    engine reads it. None: not a topic keyword, or the contact is suppressed already (every topic
+    is revoked then, and the engine's reading applies), or the carrier acted on it itself."""
+    if (current is not None and current.is_suppressed) or message.carrier_opt_out_type is not None:
+        return None
+    topic = topic_revocation.topic_for_keyword(message.text, topics)
+    if topic is None:
+        return None
+    entry = topic_revocation.entry_for(current.topics if current else None, topic.id)
+    if entry is not None and entry.status == TopicStatus.REVOKED.value:
+        # Revoked already: a retry of the same request, so the one confirmation is not sent again.
+        return InboundDecision(Action.OPT_OUT, TOPIC_KEYWORD_RULE, "unchanged", consent_request=True)
+    base = current.model_copy(update={"version": current.version + 1}) if current else None
+    base = base or consent.new_contact(inbox.workspace_id, phone, now)
+    event = ConsentEvent(
+        event_id=consent.new_event_id(),
+        workspace_id=inbox.workspace_id,
+        phone=phone,
+        status=base.status,
+        previous_status=current.status if current else None,
+        reason=Reason.KEYWORD,
+        initiator=consent.contact_initiator(phone),
+        occurred_at=now,
+        inbox=inbox.number,
+        message_id=message.message_id or None,
+        message_text=message.text[:MAX_TEXT],
+        topic_change=TopicChange(kind=TopicEventKind.REVOKED.value, topics=[topic.id], at=now, sequence=base.version),
+        honour_by=honour_by(now),
+    )
+    topics_map = topic_revocation.revoke_topics(base.topics, [topic.id], now, event.event_id)
+    contact = base.model_copy(update={"topics": topics_map, "updated_at": now})
+    write = ContactWrite(contact, current.version if current else None, event)
+    reply = settings.reply(settings.topic_opt_out_reply).replace("{topic}", topic.name)
+    return InboundDecision(Action.OPT_OUT, TOPIC_KEYWORD_RULE, "changed", write, reply=reply, consent_request=True)
 
 
 def _rule(action: Action, decision: Decision) -> str:

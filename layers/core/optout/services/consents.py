@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 
 from optout.errors import Conflict, NotFound
 from optout.models import (
+    SUPPRESSED,
     ConsentEvent,
     ConsentEvidence,
     ConsentSource,
@@ -45,6 +46,7 @@ from optout.rules.topic_consent import (
     fold,
     sendable,
 )
+from optout.rules.topic_revocation import keep_wildcard
 from optout.services.contacts import workspace_phone
 from optout.services.topics import Unprocessable, definitions, require_topics
 
@@ -102,8 +104,8 @@ def captured_at_problem(captured_at: datetime, now: datetime) -> str | None:
 
 
 def topic_event(event: ConsentEvent) -> TopicEvent | None:
-    """A history event as the topic fold sees it: a topic consent, or an opt-out (which revokes
-    every topic), or None for a change that does not touch topics (an opt-in, a block)."""
+    """A history event as the topic fold sees it: a topic consent, or an opt-out or block (which
+    revokes every topic), or None for a change that does not touch topics (an opt-in)."""
     change = event.topic_change
     if change is not None:
         evidence = change.evidence
@@ -116,8 +118,8 @@ def topic_event(event: ConsentEvent) -> TopicEvent | None:
             source=evidence.source.value if evidence else event.reason.value,
             evidence=evidence.disclosure_hash if evidence else event.message_id,
         )
-    if event.status is ContactStatus.OPTED_OUT:
-        # A status change stores no topic change: its place is its time (sequence 0).
+    if event.status in SUPPRESSED:
+        # An opt-out or a block stores no topic change: its place is its time (sequence 0).
         return TopicEvent(event.event_id, TopicEventKind.REVOKE_ALL, event.occurred_at, 0, source=event.reason.value)
     return None
 
@@ -207,7 +209,8 @@ def record_opt_in(principal: Principal, opt_in: OptIn) -> ConsentView:
             base = base.model_copy(update={"version": current.version + 1})
         event = _consent_event(principal, base, current is None, opt_in, disclosure, now)
         states = fold_history([*history, event], known, now)
-        contact = base.model_copy(update={"topics": materialised(states), "updated_at": now})
+        topics = keep_wildcard(materialised(states), base.topics)  # topics defined later stay revoked
+        contact = base.model_copy(update={"topics": topics, "updated_at": now})
         expected = current.version if current is not None else None
         write_contacts([ContactWrite(contact, expected, event)], extra_items=disclosure_items)
         view = _view(

@@ -159,8 +159,9 @@ def update_profile(
 
 
 def _deletion(current: Contact, at: Any) -> ContactWrite:
-    if current.is_suppressed:
-        # Keep the number and its status: a later create or import must find the suppression.
+    if current.is_suppressed or current.chain_head is not None:
+        # Keep the number and its status: a later create or import must find the suppression,
+        # and the evidence chain's head must survive the profile (repository/chaining.py).
         record = current.model_copy(update={"name": None, "attributes": {}, "deleted_at": at, "updated_at": at})
         return consent.profile_write(current, record)
     return ContactWrite(contact=current, expected_version=current.version, delete=True)

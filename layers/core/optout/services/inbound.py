@@ -20,11 +20,12 @@ from optout import idempotency, repository, review_store
 from optout.carriers import InboundMessage
 from optout.engine import Action, classify
 from optout.errors import InvalidPhone
-from optout.models import Inbox, WorkspaceSettings, utc_now
+from optout.models import Contact, Inbox, WorkspaceSettings, utc_now
 from optout.observability import logger
 from optout.phones import normalize_phone
 from optout.rules import inbound as rules
 from optout.rules.inbound import InboundDecision
+from optout.rules.topic_consent import TopicDefinition
 
 MARKER_TTL_SECONDS = 7 * 24 * 3600  # longer than any carrier's retry window
 
@@ -63,7 +64,12 @@ def marker_id(message: InboundMessage, inbox: Inbox) -> str:
 
 
 def handle_inbound(
-    message: InboundMessage, inbox: Inbox, settings: WorkspaceSettings, *, attempts: int = 3
+    message: InboundMessage,
+    inbox: Inbox,
+    settings: WorkspaceSettings,
+    *,
+    attempts: int = 3,
+    topics: Sequence[TopicDefinition] = (),
 ) -> InboundResult:
     try:
         phone = normalize_phone(message.from_number, settings.default_region)
@@ -72,22 +78,46 @@ def handle_inbound(
         return InboundResult(action="none", rule="none", reply=None)
     key = marker_id(message, inbox)
     # The contact changed meanwhile (another message, an API call): read and decide again.
-    return repository.retry_on_conflict(lambda: _handle_once(message, inbox, settings, phone, key), attempts=attempts)
+    return repository.retry_on_conflict(
+        lambda: _handle_once(message, inbox, settings, phone, key, topics), attempts=attempts
+    )
+
+
+def _decide(
+    current: Contact | None,
+    message: InboundMessage,
+    inbox: Inbox,
+    settings: WorkspaceSettings,
+    topics: Sequence[TopicDefinition],
+    *,
+    phone: str,
+    key: str,
+) -> InboundDecision:
+    """A topic keyword first (no topics: nothing to match), then the engine's reading."""
+    now = utc_now()
+    decided = rules.decide_topic_keyword(current, message, topics, inbox, settings, now, phone=phone)
+    if decided is not None:
+        return decided
+    verdict = classify(
+        message.text, rules.engine_settings(settings), unstopped_within_six_months=rules.unstopped_recently(current, now)
+    )
+    return rules.decide_inbound(current, message, verdict, inbox, settings, now, phone=phone, marker_key=key)
 
 
 def _handle_once(
-    message: InboundMessage, inbox: Inbox, settings: WorkspaceSettings, phone: str, key: str
+    message: InboundMessage,
+    inbox: Inbox,
+    settings: WorkspaceSettings,
+    phone: str,
+    key: str,
+    topics: Sequence[TopicDefinition] = (),
 ) -> InboundResult:
-    """Read (contact and marker), classify, decide, commit."""
+    """Read (contact and marker), decide, commit."""
     workspace_id = inbox.workspace_id
     current, marker = repository.get_contact_and_marker(workspace_id, phone, key)
     if marker is not None:
         return InboundResult.from_marker(marker, phone)
-    now = utc_now()
-    verdict = classify(
-        message.text, rules.engine_settings(settings), unstopped_within_six_months=rules.unstopped_recently(current, now)
-    )
-    decided = rules.decide_inbound(current, message, verdict, inbox, settings, now, phone=phone, marker_key=key)
+    decided = _decide(current, message, inbox, settings, topics, phone=phone, key=key)
     if decided.superseded is not None:
         logger.warning(
             "consent request older than a newer one on record: superseded",
@@ -132,9 +162,12 @@ def record_metrics(result: InboundResult) -> None:
 def handle_batch(inbox: Inbox, messages: Sequence[InboundMessage]) -> list[InboundResult]:
     """A verified webhook's messages, each decided and stored once, with metrics for the new ones."""
     from optout.services.accounts import get_workspace
+    from optout.services.topic_cache import workspace_topics
+    from optout.services.topics import definitions
 
     settings = get_workspace(inbox.workspace_id).settings
-    results = [handle_inbound(message, inbox, settings) for message in messages]
+    topics = definitions(workspace_topics(inbox.workspace_id))  # cached with the settings, once a batch
+    results = [handle_inbound(message, inbox, settings, topics=topics) for message in messages]
     for result in results:
         if not result.duplicate:
             record_metrics(result)

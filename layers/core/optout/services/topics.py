@@ -18,6 +18,7 @@ from optout.repository import topics as store
 from optout.repository.topics import Topic
 from optout.repository.unit_of_work import retry_on_conflict
 from optout.rules.topic_consent import TopicDefinition
+from optout.services import topic_cache
 from optout.services.accounts import get_workspace, require_admin
 
 TOPIC_LIMIT = 50  # topics per workspace: each is a column of every consent answer
@@ -125,6 +126,7 @@ def put_topic(
             update={**update, "updated_at": now, "updated_by": principal.initiator, "version": version}
         )
         store.save_topic(topic, previous=previous, limit=TOPIC_LIMIT)
+        topic_cache.invalidate(principal.workspace_id)  # this process reads the change at once
         return TopicChangeResult(topic, previous is None, True)
 
     return retry_on_conflict(attempt)

@@ -15,8 +15,8 @@ from optout.services import eligibility
 router = Router()
 
 
-@router.post("/v1/eligibility", summary="Which of these numbers may I send to?", responses=responses())
+@router.post("/v1/eligibility", summary="Which of these numbers may I send to?", responses=responses(422))
 def check_eligibility(body: Annotated[EligibilityIn, Body()]) -> EligibilityOut:
-    result = eligibility.check_eligibility(principal_of(router), body.phones)
+    result = eligibility.check_eligibility(principal_of(router), body.phones, body.topic)
     counts = {"sendable": len(result.sendable), "suppressed": len(result.suppressed), "invalid": len(result.invalid)}
     return EligibilityOut.model_validate({**result.__dict__, "counts": counts})

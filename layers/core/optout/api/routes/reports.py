@@ -11,10 +11,11 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 from optout.api.http import principal_of
 from optout.api.openapi import responses
 from optout.api.schemas.reports import FailuresOut, RowReportPage, SummaryOut
+from optout.api.schemas.revocations import RevocationsPage
 from optout.errors import InvalidInput
 from optout.models import ContactStatus, InitiatorType, Reason
 from optout.observability import MetricUnit, metrics
-from optout.services import report_ranges, report_rows, report_totals
+from optout.services import report_ranges, report_rows, report_totals, revocations
 
 router = Router()
 MAX_JSON_ROWS = 1000
@@ -105,3 +106,21 @@ def summary_report(start: From, end: To) -> SummaryOut:
 )
 def failures_report(start: From, end: To) -> FailuresOut:
     return report_totals.failures(principal_of(router).workspace_id, *report_ranges.parse_days(start, end))
+
+
+@router.get(
+    "/v1/reports/revocations",
+    summary="Revocations received in a range: phone, reason, received_at, honour_by, still suppressed",
+    responses=responses(),
+)
+def revocations_report(
+    start: From,
+    end: To,
+    limit: Annotated[int | None, Query(ge=1, le=MAX_JSON_ROWS, description="rows a page (100)")] = None,
+    cursor: Cursor = None,
+) -> RevocationsPage:
+    lower, upper = report_ranges.parse_range(start, end)
+    page = revocations.revocation_report(
+        principal_of(router).workspace_id, lower, upper, limit=limit or 100, cursor=cursor
+    )
+    return RevocationsPage(rows=page.rows, count=len(page.rows), next_cursor=page.next_cursor)

@@ -83,6 +83,7 @@ class ByEventOut(DeferredModel):
     source: str | None = Field(description="How it was captured (an opt-in) or why (an opt-out)")
     at: datetime = Field(description="When the person acted")
     recorded_at: datetime
+    honour_by: datetime | None = Field(default=None, description="A revocation's deadline (10 business days)")
 
 
 class TopicConsentOut(DeferredModel):
@@ -107,6 +108,7 @@ class TopicConsentOut(DeferredModel):
                 source=state.by.source,
                 at=state.by.at,
                 recorded_at=event.occurred_at,
+                honour_by=event.honour_by,
             )
             proof = event.topic_change.evidence if event.topic_change is not None else None
             if proof is not None:

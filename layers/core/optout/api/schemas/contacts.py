@@ -96,6 +96,9 @@ class EventOut(DeferredModel):
     note: str | None = None
     decision: dict[str, Any] | None = None
     topic_change: TopicChange | None = Field(default=None, description="A consent by topic, with its evidence")
+    honour_by: datetime | None = Field(
+        default=None, description="A revocation's deadline: 10 business days after receipt (FCC, CASL)"
+    )
 
     @classmethod
     def of(cls, event: ConsentEvent) -> EventOut:
