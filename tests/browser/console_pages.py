@@ -1,8 +1,9 @@
 """Every console page opened with something on it, for the tests that look at all pages at once
 (layout at each width, labels and the keyboard): `open_page(page, api_client, name)`.
 
-Each opener seeds what its page lists (a contact with its pane open, a folder entry, a queued
-message, a failed broadcast, a report, a rejected import row) and waits until the page shows it.
+Each opener seeds what its page lists (a contact with its pane open, a contact's consent by topic
+with its evidence open, a folder entry, a queued message, a failed broadcast, a report, a rejected
+import row, two consent topics) and waits until the page shows it.
 Numbers +1415555085x are this module's: no other test uses them (the tests share one stack).
 """
 
@@ -27,6 +28,8 @@ QUEUED = "+14155550852"  # a long message waiting in the review queue
 FAILED = "+14155550853"  # a failed delivery of BROADCAST
 BROADCAST = "console-layout-0853"
 BAD_CSV = "phone,name,opt_out\n+14155550854,Layla Import,no\nnot-a-number,Bad Row,no\n"
+CONSENTED = "+14155550855"  # a web-form consent to TOPICS: its pane shows each topic and its evidence
+TOPICS = {"layout-offers": ("Layout offers", True), "layout-visits": ("Layout visit reminders", False)}
 
 _seeded: set[int] = set()  # the stacks already seeded, by id of their demo
 
@@ -44,6 +47,17 @@ def seed(api_client: ApiClient) -> None:
     send_inbound(api_client, QUEUED, LONG)
     api_client.post("/v1/contacts", json_body={"phone": FAILED, "name": "Fay Failed"})
     twilio_failure(api_client, FAILED, "SM-console-layout-0853", "30003", broadcast=BROADCAST)
+    for topic, (name, express) in TOPICS.items():
+        body = {"name": name, "express_consent": express, "keywords": ["STOP LAYOUT"] if express else []}
+        assert api_client.put(f"/v1/topics/{topic}", json_body=body).status == 200
+    api_client.post("/v1/contacts", json_body={"phone": CONSENTED, "name": "Cleo Consent"})
+    status, _ = api_client.post("/v1/consents", json_body={
+        "phone": CONSENTED, "topics": list(TOPICS), "source": "web_form", "captured_at": "2026-01-05T15:00:00Z",
+        "disclosure": "I agree to get offers and visit reminders by text. Reply STOP to cancel.",
+        "form_url": "https://dental.example/a-rather-long-path/to/the/sign-up-form?campaign=layout-widths",
+        "captured_by": "sign-up form", "ip": "198.51.100.7", "user_agent": "Mozilla/5.0 (layout)",
+    })
+    assert status == 201
     _seeded.add(id(api_client.demo))
 
 
@@ -59,6 +73,17 @@ def open_contacts(page: Any) -> None:
     expect(page.get_by_role("region", name=f"Contact {CONTACT}").get_by_role("list", name="Consent history")).to_contain_text(
         "Opted out"
     )
+
+
+def open_contact_consents(page: Any) -> None:
+    _go(page, "Contacts", "Contacts")
+    expect(page.locator("p.summary")).to_have_text(re.compile(r"(shown|match)\.$"))  # the first list is in
+    page.get_by_label("Phone or name").fill(CONSENTED)
+    page.get_by_role("button", name="Search").click()
+    table = page.get_by_role("table", name=f"Consent by topic for {CONSENTED}")
+    expect(table).to_contain_text("Granted")
+    table.get_by_text("Evidence of Layout offers").click()  # its evidence open: the widest content
+    expect(table.locator("details[open]")).to_contain_text("sign-up form")
 
 
 def open_auto_opt_outs(page: Any) -> None:
@@ -97,10 +122,12 @@ def open_settings(page: Any) -> None:
     _go(page, "Settings", "Settings")
     expect(page.get_by_role("table", name="Inboxes")).to_contain_text("twilio")
     expect(page.get_by_role("button", name="Create key")).to_be_visible()
+    expect(page.get_by_role("table", name="Consent topics")).to_contain_text("layout-offers")
 
 
 OPENERS: dict[str, Callable[[Any], None]] = {
     "contacts": open_contacts,
+    "contact-consents": open_contact_consents,
     "auto-opt-outs": open_auto_opt_outs,
     "review-queue": open_review_queue,
     "broadcasts": open_broadcasts,
@@ -120,6 +147,9 @@ def assert_api_holds(api_client: ApiClient, name: str, *, role: str = "admin") -
     """What the page showed is what the API holds, read with the same role's key."""
     if name == "contacts":
         assert api_client.get(f"/v1/contacts/{quote(CONTACT)}", role=role).data["status"] == "opted_out"
+    elif name == "contact-consents":
+        topics = api_client.get(f"/v1/contacts/{quote(CONSENTED)}/consents", role=role).data["topics"]
+        assert {t["topic"]: t["status"] for t in topics if t["topic"] in TOPICS} == dict.fromkeys(TOPICS, "granted")
     elif name == "auto-opt-outs":
         entries = api_client.get("/v1/auto-opt-outs?limit=500", role=role).data["opt_outs"]
         assert FOLDER in {e["phone"] for e in entries}
@@ -138,4 +168,5 @@ def assert_api_holds(api_client: ApiClient, name: str, *, role: str = "admin") -
     elif name == "settings":
         inboxes = api_client.get("/v1/inboxes", role=role).data["inboxes"]
         assert "twilio" in {i["provider"] for i in inboxes}
+        assert set(TOPICS) <= {t["id"] for t in api_client.get("/v1/topics", role=role).data["topics"]}
         assert api_client.get("/v1/settings", role=role).status == (200 if role == "admin" else 403)

@@ -58,7 +58,7 @@ def test_find_a_contact_by_phone_name_and_attribute(admin_page, api_client, cons
     pane = page.get_by_role("region", name="Contact +14155550720")
     expect(pane).to_be_visible()
     expect(pane.get_by_text("Tess Marlow", exact=True)).to_be_visible()
-    expect(pane.locator(".badge")).to_have_text("Active")
+    expect(pane.locator("dl .badge")).to_have_text("Active")
 
     _search(page, "uma quist")
     row = _find_row(page, "+14155550721")

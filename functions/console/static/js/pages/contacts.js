@@ -5,6 +5,8 @@
 // each page holds the matches among a bounded number of contacts read, so a page may be short or
 // empty while more remain; the page reads on by itself a few times before it offers "Next page".
 
+import { consentSection, consentsOf, topicChangeText } from "./contact_consents.js";
+
 export const STATUS_WORDS = { active: "Active", opted_out: "Opted out", blocked: "Blocked" };
 const REASON_WORDS = {
   keyword: "keyword", intent: "intent", fuzzy: "typo", carrier: "carrier opt-out",
@@ -190,7 +192,8 @@ function eventItem(ui, event) {
   const item = ui.el(
     "li", { class: `event event-${event.status}` },
     ui.formatTime(event.occurred_at), " ",
-    ui.el("strong", {}, `${from} → ${STATUS_WORDS[event.status]}`),
+    ui.el("strong", {}, event.topic_change && !event.topic_change.status_changed
+      ? topicChangeText(event.topic_change) : `${from} → ${STATUS_WORDS[event.status]}`),
     ui.el("span", { class: "event-meta" },
       ` · ${reasonText(event.reason)} · by ${initiatorText(event.initiator)}${event.inbox ? ` · inbox ${event.inbox}` : ""}`),
   );
@@ -210,7 +213,9 @@ function deliveryText(contact) {
 async function renderPane(ctx, pane, phone, onChange, { focus = true } = {}) {
   const { ui, api } = ctx;
   const path = `/v1/contacts/${encodeURIComponent(phone)}`;
-  const [found, history] = await Promise.all([api("GET", path), api("GET", `${path}/events`)]);
+  const [found, history, consents] = await Promise.all([
+    api("GET", path), api("GET", `${path}/events`), consentsOf(api, phone),
+  ]);
   pane.replaceChildren();
   if (!found.ok) {
     pane.append(ui.el("p", { class: "error" }, ui.errorText(found)));
@@ -251,6 +256,7 @@ async function renderPane(ctx, pane, phone, onChange, { focus = true } = {}) {
     ]),
     statusActions(ctx, contact, refresh),
     profileForm(ctx, contact, refresh),
+    consentSection(ctx, contact, consents),
     ui.el("h3", {}, "Consent history"),
     timeline,
   );

@@ -3,6 +3,7 @@
 // /v1/inboxes/{number}, /v1/api-keys answer 403 to a member key).
 
 import { repliesSection } from "./settings_replies.js";
+import { topicsSection } from "./settings_topics.js";
 
 const ADMINS_ONLY = "Admins only: a member key can neither read nor change these.";
 const PROVIDERS = ["twilio", "telnyx", "bandwidth", "vonage", "aws"];
@@ -16,6 +17,7 @@ const FIELDS = [
   { group: "Program and replies", name: "help_reply", label: "Help reply", kind: "textarea", max: 320 },
   { group: "Program and replies", name: "confirm_reply", label: "Typo confirmation reply", kind: "textarea", max: 320 },
   { group: "Program and replies", name: "review_reply", label: "Holding reply to a queued message (optional)", kind: "textarea", max: 320, optional: true },
+  { group: "Program and replies", name: "topic_opt_out_reply", label: "Topic keyword reply", kind: "textarea", max: 320 },
   { group: "Contacts and delivery", name: "default_region", label: "Default region (ISO 3166, e.g. US)", kind: "text", max: 2 },
   { group: "Contacts and delivery", name: "auto_opt_out_on_failed_delivery", label: "Auto Opt-Out on Failed Delivery", kind: "checkbox" },
   { group: "Contacts and delivery", name: "failed_delivery_threshold", label: "Failures in a row that opt a contact out", kind: "number", min: 1, max: 20 },
@@ -31,6 +33,7 @@ const HINTS = {
   auto_opt_out_on_failed_delivery: "Opts a contact out on a permanent delivery failure, or after the threshold of failures in a row. Carrier opt-outs apply whatever this says.",
   default_region: "National phone formats are read in this region.",
   review_reply: "Empty means no holding reply: save it empty, or use Clear holding reply.",
+  topic_opt_out_reply: "The reply to a topic keyword such as STOP PROMO; {topic} is the topic's name.",
 };
 
 function control(el, field) {
@@ -300,6 +303,7 @@ export default {
       sections.push(el("section", { "aria-label": "Workspace settings" }, el("h2", {}, "Workspace"), settingsForm(ctx, settings)));
       sections.push(repliesSection(ctx, settings));
     }
+    sections.push(await topicsSection(ctx));
     sections.push(await inboxesSection(ctx), await keysSection(ctx));
     if (ctx.isCurrent && !ctx.isCurrent()) return; // the person went to another page meanwhile
     main.replaceChildren(...sections);

@@ -10,12 +10,14 @@ const BUILT_IN = {
     opt_in_reply: "Se ha vuelto a suscribir a {program}. Responda AYUDA para ayuda o ALTO para darse de baja. Pueden aplicarse tarifas de mensajes y datos.",
     help_reply: "{program}: para ayuda, contacte a {help_contact}. La frecuencia de mensajes varía. Pueden aplicarse tarifas de mensajes y datos. Responda ALTO para darse de baja.",
     confirm_reply: "¿Desea darse de baja de {program}? Responda ALTO para no recibir más mensajes.",
+    topic_opt_out_reply: "{program}: no recibirá más mensajes de {topic}.",
   },
   fr: {
     opt_out_reply: "Vous êtes désabonné de {program} et ne recevrez plus de messages. Répondez START pour vous réabonner.",
     opt_in_reply: "Vous êtes réabonné à {program}. Répondez AIDE pour de l'aide, ARRET pour vous désabonner. Des frais de messages et de données peuvent s'appliquer.",
     help_reply: "{program} : pour de l'aide, écrivez à {help_contact}. Fréquence des messages variable. Des frais de messages et de données peuvent s'appliquer. Répondez ARRET pour vous désabonner.",
     confirm_reply: "Voulez-vous vous désabonner de {program}? Répondez ARRET pour ne plus recevoir de messages.",
+    topic_opt_out_reply: "{program} : vous ne recevrez plus de messages {topic}.",
   },
 };
 const LANGUAGE_NAMES = { es: "Spanish", fr: "French" };
@@ -26,8 +28,9 @@ const TEXTS = [
   ["help_reply", "Help reply in this language"],
   ["confirm_reply", "Typo confirmation reply in this language"],
   ["review_reply", "Holding reply in this language"],
+  ["topic_opt_out_reply", "Topic keyword reply in this language"],
 ];
-const COLUMNS = ["Opt-out", "Opt-in", "Help", "Confirmation", "Holding"];
+const COLUMNS = ["Opt-out", "Opt-in", "Help", "Confirmation", "Holding", "Topic keyword"];
 
 function languageName(code) {
   return LANGUAGE_NAMES[code] ? `${code} (${LANGUAGE_NAMES[code]})` : code;
@@ -119,7 +122,7 @@ export function repliesSection(ctx, settings) {
     isAdmin ? null : el("p", { class: "reason admin-only" }, ADMINS_ONLY),
     labelled("Language (ISO 639-1 code, e.g. es)", code, "Spanish (es) and French (fr) have built-in texts; any other language uses the default replies unless you set its texts."),
     ...TEXTS.map(([field, label]) => labelled(label, areas.get(field))),
-    el("p", { class: "hint" }, "A text left empty uses the built-in text, then the default reply. {program} and {help_contact} are filled in."),
+    el("p", { class: "hint" }, "A text left empty uses the built-in text, then the default reply. {program} and {help_contact} are filled in, and {topic} (a topic's name) in the topic keyword reply."),
     el("div", { class: "actions" }, save),
   );
   form.addEventListener("submit", async (event) => {
