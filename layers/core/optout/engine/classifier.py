@@ -13,6 +13,7 @@ import re
 from functools import cache
 from types import ModuleType
 
+from optout.engine.counter_readings import countered
 from optout.engine.decision import DEFAULT_SETTINGS, Action, Decision, EngineSettings, Rule
 from optout.engine.detect import detect_latin, foreign_enough, ranked, script_language
 from optout.engine.intent import find_intent
@@ -30,6 +31,7 @@ from optout.engine.keywords import (
 )
 from optout.engine.languages import LANGUAGES, UNSUPPORTED
 from optout.engine.names import NAME_CONFIDENCE, wrong_name
+from optout.engine.names_languages import SCREEN_WORDS, wrong_name_elsewhere
 from optout.engine.normalization import clauses
 from optout.engine.phrases import PHRASE_CONFIDENCE, find_unspaced
 from optout.engine.spelling import find_respelt
@@ -85,7 +87,9 @@ def classify(
     exclusion = _exclusion(text, unstopped_within_six_months)
     if settings.intent_enabled:
         intent = _find(text, clause_text, tokens, script)
-        decision = None if intent is None else _decided(intent, clause_text, normalized, tokens, exclusion, settings)
+        decision = (
+            None if intent is None else _decided(intent, text, clause_text, normalized, tokens, exclusion, settings)
+        )
         if decision is not None:
             return decision
     typo = _typo_decision(tokens, squeezed, normalized, exclusion, settings) if squeezed else None
@@ -117,6 +121,7 @@ def _keyword(
 
 def _decided(
     found: Found | None,
+    text: str,
     clause_text: str,
     normalized: str,
     tokens: list[str],
@@ -124,7 +129,7 @@ def _decided(
     settings: EngineSettings,
 ) -> Decision | None:
     """The decision on a natural-language match, unless it is about a transaction or decides nothing."""
-    if found is None or _about_a_transaction(found, normalized, tokens):
+    if found is None or _about_a_transaction(found, text, normalized, tokens):
         return None
     return intent_decision(found, clause_text, normalized, exclusion, settings)
 
@@ -142,7 +147,7 @@ def _late_readings(
     calls a mistake."""
     if language != "en":
         cue = _cue(text, clause_text, normalized, tokens, language)
-        decision = _decided(cue, clause_text, normalized, tokens, exclusion, settings)
+        decision = _decided(cue, text, clause_text, normalized, tokens, exclusion, settings)
         if decision is not None:
             return decision
     if exclusion or MISTAKE_WORDS.isdisjoint(tokens):
@@ -220,12 +225,14 @@ def _cue_languages(text: str, tokens: list[str], language: str | None) -> list[s
     return [language, *others] if language is not None else [None, *others]
 
 
-def _about_a_transaction(found: Found, normalized: str, tokens: list[str]) -> bool:
-    """An opt-out reported as a mistake, or in another language aimed at an order, a card or an
-    appointment (transactions.py)."""
+def _about_a_transaction(found: Found, text: str, normalized: str, tokens: list[str]) -> bool:
+    """An opt-out reported as a mistake, taken back or aimed at something else (counter_readings.py),
+    or in another language aimed at an order, a card or an appointment (transactions.py)."""
     if found.action is not Action.OPT_OUT or found.family == "threat":
         return False
     if reported_mistake(normalized) or retracted(normalized):
+        return True
+    if countered(found.family, found.name, text, normalized, found.language):
         return True
     if found.language == "en":
         return False
@@ -289,9 +296,14 @@ def _find(text: str, clause_text: str, tokens: list[str], script: str | None) ->
             return Found(name, phrase.language, phrase.action, PHRASE_CONFIDENCE, phrase.phrase, 0, 0)
     intent = find_intent(text, clause_text, tokens) or find_respelt(text, clause_text, tokens)
     if intent is None:
+        if len(tokens) > 16:
+            return None
         named = wrong_name(text) if len(tokens) <= 12 else None
         if named is not None:
             return Found("wrong person by name", "en", Action.OPT_OUT, NAME_CONFIDENCE, named, 0, 0)
+        elsewhere = wrong_name_elsewhere(text) if script == "zh" or not SCREEN_WORDS.isdisjoint(tokens) else None
+        if elsewhere is not None:
+            return Found("wrong person by name", elsewhere[1], Action.OPT_OUT, NAME_CONFIDENCE, elsewhere[0], 0, 0)
         return None
     if is_instruction(tokens, default_table().phrases, text):
         return None

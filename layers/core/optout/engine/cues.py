@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 
+from optout.engine.cue_structures import structure_flags
 from optout.engine.decision import Action
 from optout.engine.languages import LANGUAGES
 from optout.engine.languages.cue_words import CUES
 from optout.engine.languages.cue_words_extra import EXTRA_CUES
 from optout.engine.languages.cue_words_kinds import KIND_CUES
 from optout.engine.languages.cue_words_more import MORE_CUES
+from optout.engine.languages.cue_words_structures import STRUCTURE_CUES
 from optout.engine.normalization import normalize
 from optout.engine.prefilter import with_lookahead
 
@@ -48,6 +50,11 @@ _KINDS = (
     "without",
     "instead",
     "prefer",
+    "only",
+    "who",
+    "speak",
+    "revoke",
+    "i_send",
 )
 # Channels named the same way in every language ("nomas x whatsapp", "piszcie na maila").
 _UNIVERSAL = {"channel": ("whatsapp", "telegram", "wechat", "viber", "email", "e mail", "mail")}
@@ -71,7 +78,7 @@ class CueMatch:
 def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
     merged: dict[str, dict[str, tuple[str, ...]]] = {}
     universal = dict.fromkeys(CUES, _UNIVERSAL)
-    for table in (CUES, MORE_CUES, KIND_CUES, EXTRA_CUES, universal):
+    for table in (CUES, MORE_CUES, KIND_CUES, EXTRA_CUES, STRUCTURE_CUES, universal):
         for code, kinds in table.items():
             into = merged.setdefault(code, {})
             for kind, stems in kinds.items():
@@ -202,9 +209,11 @@ def _reading(name: str, every: str, some: str = "", none: str = "", action: Acti
 # Flags beside the cue kinds: "upto8", "upto6" (message size: words, or characters / 3 without
 # spaces), "upto2spaced" (one or two words), "negated" (a negated stop word, _negated_stop) and
 # "instead_of_texts" (_instead_of_texts). The first row that holds decides (_first).
+# Asked before any request: whom to talk to, with a verb of talking ("¿con quién hablo...?", "誰に相談").
+_ASKED = (_reading("help request, whom to contact", "who speak", none="stop negation dont_stop", action=Action.HELP),)
 _REQUESTS = (
     _reading("threat", "threat", some="stop negation messages want upto8"),
-    _reading("consent withdrawn", "consent", some="negation stop messages"),
+    _reading("consent withdrawn", "consent", some="negation stop messages revoke"),
     _reading("wrong number or person", "wrong", some="messages upto8"),
     _reading("complaint", "annoyed", some="stop want messages negation upto6"),
     _reading("channel switch", "channel messages negation"),
@@ -219,10 +228,13 @@ _REQUESTS = (
     _reading("complaint, asking why the texts keep coming", "why often", some="messages want"),
     _reading("channel switch", "channel messages", some="without instead_of_texts"),
     _reading("channel switch, another channel preferred", "channel prefer", some="negation without", none="stop"),
+    # "solo por correo", "tylko mailowo", "이메일로만": only next to a channel word (cue_structures.py).
+    _reading("channel switch, only another channel", "only_channel upto8", none="dont_stop i_send"),
 )
 # Read when no request is: a stop word, or a negation with the messages, is a refusal of some kind,
 # never an opt-in or a help request.
 _OTHERS = (
+    _reading("refusal", "dont_stop", action=None),  # "nie przestawajcie ..., są pomocne": not help
     _reading("refusal", "stop", action=None),
     _reading("refusal", "negation messages", action=None),
     _reading("complaint, the texts again and again", "again often messages", none="want"),
@@ -255,9 +267,12 @@ def read_cues(language: str | None, normalized: str, tokens: list[str]) -> CueMa
     starts = _word_starts(text, language, spec.unspaced)
     hits = {kind: _found(language, kind, text, starts) for kind in _KINDS}
     flags = _flags(hits, language, text, tokens, len(tokens) if not spec.unspaced else len(normalized) // 3)
+    words = " ".join(stem for kind in _KINDS for stem in hits[kind])
+    asked = _first(_ASKED, flags)
+    if asked is not None:
+        return CueMatch(language, f"{spec.name} {asked.name}", words, Action.HELP)
     request = _first(_REQUESTS, flags)
     name = request.name if request is not None else _stop_in_context(language, kinds, text, tokens, flags)
-    words = " ".join(stem for kind in _KINDS for stem in hits[kind])
     if name is not None:
         return CueMatch(language, f"{spec.name} {name}", words)
     other = _first(_OTHERS, flags)
@@ -289,6 +304,7 @@ def _flags(hits: dict[str, list[str]], language: str, text: str, tokens: list[st
         flags.add("negated")
     if _instead_of_texts(hits, text, language):
         flags.add("instead_of_texts")
+    flags |= structure_flags(hits, text, unspaced)  # "only" by a channel, "don't stop" (cue_structures.py)
     return flags
 
 

@@ -31,11 +31,13 @@ from optout.engine.intent_kinds import KIND_RULES
 from optout.engine.intent_pieces import PREFIXES, IntentRule
 from optout.engine.intent_rules import ENGLISH_RULES
 from optout.engine.intent_spanish_french import SPANISH_FRENCH_RULES
+from optout.engine.intent_structures import STRUCTURE_RULES
 from optout.engine.optin_help import OPT_IN_HELP_RULES
 from optout.engine.optin_help_coverage import OPT_IN_HELP_COVERAGE_RULES
 from optout.engine.optin_help_everyday import OPT_IN_HELP_EVERYDAY_RULES
 from optout.engine.optin_help_general import OPT_IN_HELP_GENERAL_RULES
 from optout.engine.optin_help_kinds import OPT_IN_HELP_KIND_RULES
+from optout.engine.optin_help_structures import OPT_IN_HELP_STRUCTURE_RULES
 from optout.engine.phrases import language_rules
 from optout.engine.prefilter import required_literals, with_lookahead
 
@@ -55,6 +57,7 @@ def rules() -> tuple[IntentRule, ...]:
         *KIND_RULES,
         *EVERYDAY_RULES,
         *COVERAGE_RULES,
+        *STRUCTURE_RULES,
         *CODE_SWITCH_RULES,
         *SPANISH_FRENCH_RULES,
         *language_rules(),
@@ -63,6 +66,7 @@ def rules() -> tuple[IntentRule, ...]:
         *OPT_IN_HELP_KIND_RULES,
         *OPT_IN_HELP_EVERYDAY_RULES,
         *OPT_IN_HELP_COVERAGE_RULES,
+        *OPT_IN_HELP_STRUCTURE_RULES,
     )
 
 

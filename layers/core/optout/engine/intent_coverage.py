@@ -8,7 +8,7 @@ are in intent_code_switch.py.
 
 from __future__ import annotations
 
-from optout.engine.intent_pieces import IntentRule, rule
+from optout.engine.intent_pieces import RIGHT_TO_CONTACT, IntentRule, rule
 
 
 def alt(*tables: tuple[str, ...]) -> str:
@@ -323,7 +323,9 @@ COVERAGE_RULES: tuple[IntentRule, ...] = (
         + r"|\b(?:dont|do not|didnt|did not|never|no longer)\s(?:give|gave|given|grant|granted)\s(?:you\s|u\s|yall\s)?"
         r"(?:my|our|any)\s"
         + _CONSENT
-        + r"|\bwho\s(?:gave|said)\s(?:you|u|yall)\s(?:the\s)?(?:ok|okay|right|go ahead|approval|authorization)\b",
+        + r"|\bwho\s(?:gave|said)\s(?:you|u|yall)\s(?:the\s)?(?:ok|okay|go ahead|approval|authorization|"
+        + RIGHT_TO_CONTACT
+        + r")\b",
         needs=(
             "dont not didnt never longer who",
             "ok okay permission consent approval authorization authorisation ahead blessing agreement right",

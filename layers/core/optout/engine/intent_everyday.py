@@ -17,7 +17,7 @@ _CLOSE = (
     r"|ever|again|already|anymore|thank u|seriously|for real|fr))*(?=\s*$)"
 )
 _SENT = r"(?:texts?|texting|txts?|txting|messages?|msgs?|sms|spam|spamming|promos?|promotions|ads|notifications|alerts)"
-_END = r"(?=\s*(?:$|,|\s(?:please|pls|plz|now|asap|anymore|thanks|thank you|thx|ty|already|to me|to this number)\b))"
+_END = r"(?=\s*(?:$|,|\s(?:please|pls|plz|now|asap|anymore|thanks|thank you|thx|ty|already|to me|to this number|somehow)\b))"
 _SENT_WORDS = "text texts texting txt txts txting message messages msg msgs sms spam spamming promo promos promotions ads notifications alerts"
 
 EVERYDAY_RULES: tuple[IntentRule, ...] = (

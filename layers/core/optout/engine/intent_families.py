@@ -6,7 +6,7 @@ engine sends the message to a person (Action.REVIEW, "low confidence").
 
 from __future__ import annotations
 
-from optout.engine.intent_pieces import IntentRule, rule
+from optout.engine.intent_pieces import WRITERS_OWN_WAY, IntentRule, rule
 
 _END = r"(?=\s*(?:$|,|\s(?:please|pls|plz|now|asap|thanks|thank you|thx|ty|ok|already|again"
 _END += r"|anymore|any more|ever again|permanently|for good|forever|right now|immediately)\b))"
@@ -50,9 +50,10 @@ FAMILY_RULES: tuple[IntentRule, ...] = (
         r"\b(?:(?:i|ill|im|i will|i am|i m|gonna|going to)\s(?:\w+\s)?)?(?:report|reporting"
         r"|reported|sue|suing|sued)\s(?:you|u|this number|these texts|your company|ur company"
         r"|you guys|yall|this as spam|you as spam|this to)\b"
-        r"|\b(?:my lawyer|my attorney|attorney general|the fcc|the ftc|tcpa"
+        # a regulator named with a verb of reporting: intent_structures.py
+        r"|\b(?:my lawyer|my attorney|tcpa"
         r"|do not call (?:list|registry)|dnc list)\b",
-        needs=("report reporting reported sue suing sued lawyer attorney fcc ftc tcpa dnc list registry",),
+        needs=("report reporting reported sue suing sued lawyer attorney tcpa dnc list registry",),
         confidence=0.85,
         family="threat",
     ),
@@ -112,12 +113,14 @@ FAMILY_RULES: tuple[IntentRule, ...] = (
         r"|\b(?:email|e mail|mail|call|phone)\s(?:me\s|us\s)?(?:only|instead)\b"
         r"|\b(?:only|just)\s(?:contact|reach|email|call)\s(?:me|us)\s(?:by|via|through|at|on)\s"
         r"(?:email|e mail|mail|phone)\b"
-        r"|\b(?:rather|instead)\s(?:of|than)\s(?:a\s)?(?:text|texts|texting|txt|sms|messages"
-        r"|messaging)\b"
+        r"|\b(?:rather|instead)\s(?:of|than)\s(?:a\s)?(?:regular\s|normal\s|plain\s)?(?:text|texts|texting|txt|sms"
+        r"|messages|messaging|text messages)\b"
         r"|\bprefer\s(?:to be contacted by\s|contact by\s|to get\s|getting\s|receiving\s)?"
         r"(?:email|emails|e mail|mail|letters|phone calls|a call|post)\b"
         r"(?:\s(?:over|to|instead of|not|than)\s(?:text|texts|texting|sms))?",
         needs=("email mail rather instead prefer emails e",),
+        # "I'll call you instead of texting": the writer's own way (intent_structures.py reads the same)
+        unless=WRITERS_OWN_WAY,
         confidence=0.85,
         family="channel",
     ),
@@ -350,12 +353,12 @@ FAMILY_RULES: tuple[IntentRule, ...] = (
         "complains of a phone flooded with texts",
         "en",
         r"\b(?:blowing up|flooding|spamming)\s(?:my|our)\s(?:phone|cell|inbox|notifications)\b"
-        r"|\bmy\s(?:phone|cell)\s(?:buzzes|keeps buzzing|is buzzing|wont stop buzzing)\b"
-        r"|\b(?:texts|messages|msgs|txts)\s(?:at all hours|nonstop|non stop)\b"
-        r"|\bhow many times do i (?:have|need) to (?:say|tell you|ask)\b",
+        r"|\bmy\s(?:phone|cell)\s(?:buzzes|keeps buzzing|is buzzing|wont stop buzzing|has been buzzing)\b"
+        r"|\b(?:texts|messages|msgs|txts)\s(?:at all hours|nonstop|non stop)\b",
+        # "how many times do I have to tell you": intent_structures.py
         needs=(
-            "blowing flooding spamming buzzes buzzing hours nonstop non times",
-            "my our texts messages msgs txts how",
+            "blowing flooding spamming buzzes buzzing hours nonstop non",
+            "my our texts messages msgs txts",
         ),
         negatable=False,
         confidence=0.8,

@@ -7,7 +7,7 @@ intent_families.py, so the more specific rules name a match first.
 
 from __future__ import annotations
 
-from optout.engine.intent_pieces import IntentRule, rule
+from optout.engine.intent_pieces import RIGHT_TO_CONTACT, IntentRule, rule
 
 # Anything a business sends by text, beyond <NOUN> (intent_pieces.py).
 _SENT = (
@@ -182,7 +182,7 @@ GENERAL_RULES: tuple[IntentRule, ...] = (
     rule(
         "consent never given",
         "en",
-        r"\bwho\s(?:gave|said|told)\s(?:(?:you|u|yall|ya)\s(?:permission|consent|the right|its ok)"
+        r"\bwho\s(?:gave|said|told)\s(?:(?:you|u|yall|ya)\s(?:permission|consent|its ok|the " + RIGHT_TO_CONTACT + r")"
         r"|(?:you|u|yall) could)\b"
         r"|\b(?:unconsent|unconsenting|deconsent)\b",
         needs=(
@@ -274,7 +274,8 @@ GENERAL_RULES: tuple[IntentRule, ...] = (
     rule(
         "says they text too much",
         "en",
-        r"\b(?:text|texts|texting|message|messaging|txt)\s(?:me\s|us\s)?(?:way\s)?(?:too much|too often"
+        # Not the writer's own habit: "we text every day, it's our thing".
+        r"(?<!\bwe\s)(?<!\bi\s)\b(?:text|texts|texting|message|messaging|txt)\s(?:me\s|us\s)?(?:way\s)?(?:too much|too often"
         r"|so much|so often|every day|everyday|all day|nonstop|non stop|constantly|more than)\b"
         r"|\b(?:every|each)\s(?:single\s)?(?:day|morning|night|hour|week)\s(?:with\s)?(?:these|the"
         r"|your|more|another)\s(?:texts|messages|msgs|alerts)\b"

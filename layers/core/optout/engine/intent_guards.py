@@ -229,13 +229,23 @@ def is_instruction(tokens: list[str], keywords: Mapping[str, object], original: 
         return True
     for i, token in enumerate(tokens):
         if squeeze(token) in keywords and (
-            (i and tokens[i - 1] in _INSTRUCTION_BEFORE)
+            (i and tokens[i - 1] in _INSTRUCTION_BEFORE and not _a_noun(tokens, i - 1))
             # German "Senden Sie STOP"; a Polish reflexive "się" (folded "sie") is no instruction
             or (i > 1 and tokens[i - 1] == "sie" and tokens[i - 2] in _INSTRUCTION_BEFORE)
             or (i + 1 < len(tokens) and tokens[i + 1] in _INSTRUCTION_AFTER)
         ):
             return True
     return False
+
+
+# "von diesen SMS abmelden", "these sms stop": after a determiner "sms" is the messages, not "send".
+_DETERMINERS = frozenset(
+    ("diesen", "dieser", "den", "die", "der", "ihren", "ihre", "euren", "eure", "von", "these", "the", "your", "those", "estos", "esos", "los", "sus", "vos", "ces", "les", "tes", "mes", "queste", "questi", "gli", "tych", "tymi", "этих", "эти")
+)  # fmt: skip
+
+
+def _a_noun(tokens: list[str], i: int) -> bool:
+    return tokens[i] == "sms" and i > 0 and tokens[i - 1] in _DETERMINERS
 
 
 # What may stand before an instruction verb: the start of a sentence, or "or", "to", "please"...

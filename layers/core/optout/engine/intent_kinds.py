@@ -80,8 +80,11 @@ KIND_RULES: tuple[IntentRule, ...] = (
         "en",
         r"\b(?:contact|reach|message|email|update|notify)\s(?:me|us)\s(?:only\s)?(?:by|via|through|thru|on|in|at)\s"
         r"(?:the\s|my\s|your\s)?(?:patient\s|online\s)?(?:portal|app|website|site|whatsapp|email|e mail|mail"
-        r"|inbox)\s(?:only|instead)\b",
-        needs=("contact reach message email update notify", "only instead"),
+        r"|inbox)\s(?:only|instead)\b"
+        # "only contact me through the patient portal": "only" first
+        r"|\b(?:only|just)\s(?:contact|reach|message|notify)\s(?:me|us)\s(?:by|via|through|thru|on|in|at)\s"
+        r"(?:the\s|my\s|your\s)?(?:patient\s|online\s)?(?:portal|app|website|site|whatsapp|inbox)\b",
+        needs=("contact reach message email update notify", "only instead just"),
         negatable=False,
         unless=r"\b(?:i|ill|we|will|gonna|to|can)\s$",
         confidence=0.85,

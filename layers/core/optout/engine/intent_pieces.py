@@ -12,6 +12,17 @@ from dataclasses import dataclass
 
 from optout.engine.decision import Action
 
+# Words before a channel switch that make it the writer's own way ("I'll call you instead of texting")
+# or one thing sent another way ("send the receipt by email instead of text").
+WRITERS_OWN_WAY = (
+    r"\b(?:ill|i will|let me|lemme|i can|i could|im gonna|i am going to|we will)\b|\b(?:send|sent|forward)"
+    r"\s(?:me\s)?(?:it|this|that|the (?:receipt|invoice|code|link|file|document|form|photo|pic|ticket|confirmation))\b"
+)
+# "who gave you the right to be this funny" is banter: "the right" counts alone or to contact.
+RIGHT_TO_CONTACT = (
+    r"right(?!\sto\s(?!(?:text|txt|message|msg|contact|call|send|spam|use|have|add|sign|put|email|reach|bother)\b)\w)"
+)
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -33,7 +44,9 @@ PIECES["MOD"] = (
 PIECES["NOUN"] = (
     r"(?:texts?|txts?|sms|smses|smss|messages?|msgs?|msges|mgs|spam|reminders?|alerts?"
     r"|notifications?|notices|promos?|promotions?|ads|adverts?|advertisements?|marketing|offers"
-    r"|deals|updates|calls|robocalls|junk|blasts?|solicitations?|communications?)"
+    r"|deals|updates|calls|robocalls|junk|blasts?|solicitations?|communications?"
+    # Spanglish and Portuguese nouns after English verbs: "porfa stop sending me mensajes"
+    r"|mensajes|mensajitos|msjs|textos|mensagens)"
 )
 PIECES["NUM"] = r"(?:(?:phone|cell|mobile|cell phone|home|contact)\s)?(?:number|numbers|num|nbr)"
 PIECES["PERSON"] = r"(?:me|us|myself|my <NUM>|this <NUM>)"
@@ -83,6 +96,7 @@ WORD_SETS: dict[str, frozenset[str]] = {
         reminders alert alerts notification notifications notices promo promos promotion promotions
         ads advert adverts advertisement advertisements marketing offers deals updates calls
         robocalls junk blast blasts solicitation solicitations communication communications
+        mensajes mensajitos msjs textos mensagens
         """
     ),
     "GERUND": words(

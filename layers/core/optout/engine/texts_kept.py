@@ -15,7 +15,7 @@ from optout.engine.transactions import names_a_transaction
 
 # Other channels: words (spaced scripts) and stems (any script).
 _CHANNEL = re.compile(
-    r"\b(?:e ?mails?|emailing|mails?|mailing|mailowego|maila|newsletter\w*|correos?|courriels?|imel|"
+    r"\b(?:e ?mails?|emailing|mails?|mailing|mailowego|maila|maili|mailem|newsletter\w*|correos?|courriels?|imel|"
     r"calls?|calling|robocalls?|llam\w+|appels?|anruf\w*|chiam\w+|dzwon\w*|ligar|ligacoes|lig(?:uem|ue|em)|rele|"
     # the post, and a call: "my mom's address", "flyers", "phone mat karna", "tumawag"
     r"tawag\w*|tumawag|address|flyers?|catalogs?|postcards?|phone (?:mat|na)|"
@@ -40,7 +40,7 @@ _APPROVAL = re.compile(
     # a plain "write to me" imperative: "scrivetemi per sms", "напишите", "escríbanme"
     r"scrivetemi|scrivimi|пишите|напишите|escribanme|escribeme|ecrivez moi|schreibt mir|piszcie|"
     # "keep them", "let them come", "that's fine": "continuate", "пусть", "zostawcie", "kontinye"
-    r"continuate|voglio|correct\w*|sigue\w*|sigan|continuen|theek|thik|sahi|chalega|zostaw\w*|kontinye|пусть)\b|خلو|خليها|保留|ください|下さい|"
+    r"continuate|continuez|continuer|ordnung|passt|voglio|correct\w*|sigue\w*|sigan|continuen|theek|thik|sahi|chalega|zostaw\w*|kontinye|пусть)\b|خلو|خليها|保留|ください|下さい|"
     r"没关系|就行|继续|大丈夫|続け|(?<![a-z])ok(?![a-z])|계속|주세요|주십시오|عادي|تمام|احسن|افضل|そのまま"
 )
 _NEGATION = re.compile(
