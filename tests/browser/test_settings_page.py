@@ -181,7 +181,8 @@ def test_admin_gets_the_api_refusal_then_adds_and_removes_a_language(admin_page:
     expect(page.locator("#notice")).to_have_text("Replies saved for de.")
     assert api_client.get("/v1/settings").data["replies"]["de"] == {
         "opt_out_reply": None, "opt_in_reply": None, "help_reply": "Hilfe: {help_contact}",
-        "confirm_reply": None, "review_reply": None, "topic_opt_out_reply": None,
+        "confirm_reply": None, "review_reply": None, "topic_opt_out_reply": None, "clarify_reply": None,
+        "double_opt_in_reply": None,
     }
     row = page.get_by_role("table", name="Replies by language").get_by_role("row").filter(has_text="Hilfe")
     row.get_by_role("button", name="Remove de replies").click()

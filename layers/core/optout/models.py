@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from optout.consent_policy import ConsentPolicy
 from optout.phones import is_supported_region
 from optout.reply_texts import LANGUAGE_PATTERN, MAX_LANGUAGES, LanguageReplies, texts_for
 
@@ -54,6 +55,7 @@ class Reason(StrEnum):
     IMPORT = "import"
     API = "api"
     REVIEW = "review"  # an admin resolved a review-queue message as an opt-out
+    CLARIFICATION = "clarification"  # the contact's reply naming which topics an opt-out meant
 
 
 class InitiatorType(StrEnum):
@@ -144,6 +146,7 @@ class Contact(DeferredModel):
     # writers cannot both extend the same head. None until the first chained event.
     chain_head: str | None = None
     chain_length: int | None = None
+    confirmation_requested_until: datetime | None = None  # a double opt-in awaits the contact's YES until then
 
     @property
     def is_deleted(self) -> bool:
@@ -175,6 +178,7 @@ class TopicConsent(DeferredModel):
     status: Literal["granted", "revoked", "never"]  # rules.topic_consent.TopicStatus values
     since: datetime | None = None
     event_id: str | None = None
+    awaiting_until: datetime | None = None  # an opt-out's clarification question is open until then
 
 
 class ConsentEvidence(DeferredModel):
@@ -237,11 +241,7 @@ DEFAULT_HELP_REPLY = (
     "{program}: for help contact {help_contact}. Msg frequency varies. "
     "Msg&data rates may apply. Reply STOP to unsubscribe."
 )
-
-
-DEFAULT_CONFIRM_REPLY = (
-    "Did you mean to unsubscribe from {program}? Reply STOP to stop receiving messages."
-)
+DEFAULT_CONFIRM_REPLY = "Did you mean to unsubscribe from {program}? Reply STOP to stop receiving messages."
 # A topic keyword (STOP PROMO) stops one topic: the reply names it ({topic}) and only confirms.
 DEFAULT_TOPIC_OPT_OUT_REPLY = "{program}: you will receive no more {topic} messages."
 
@@ -258,8 +258,8 @@ class LongMessageMode(StrEnum):
     OPT_OUT = "opt_out"
 
 
-class WorkspaceSettings(DeferredModel):
-    """A workspace's options. `PUT /v1/settings` changes only the fields it names."""
+class WorkspaceSettings(ConsentPolicy, DeferredModel):
+    """A workspace's options (with consent_policy's). `PUT /v1/settings` changes only the fields it names."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 

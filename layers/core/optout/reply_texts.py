@@ -19,6 +19,8 @@ REPLY_FIELDS = (
     "confirm_reply",
     "review_reply",
     "topic_opt_out_reply",
+    "clarify_reply",
+    "double_opt_in_reply",
 )
 LANGUAGE_PATTERN = r"^[a-z]{2}$"  # ISO 639-1, as Decision.language names it
 MAX_LANGUAGES = 20
@@ -35,6 +37,8 @@ class LanguageReplies(BaseModel):
     confirm_reply: str | None = Field(default=None, min_length=1, max_length=320)
     review_reply: str | None = Field(default=None, min_length=1, max_length=320)
     topic_opt_out_reply: str | None = Field(default=None, min_length=1, max_length=320)
+    clarify_reply: str | None = Field(default=None, min_length=1, max_length=320)
+    double_opt_in_reply: str | None = Field(default=None, min_length=1, max_length=320)
 
 
 # Confirmations only confirm (FCC 64.1200(a)(12)): program, no more messages, how to come back.
@@ -48,6 +52,10 @@ BUILT_IN: dict[str, dict[str, str]] = {
         "Pueden aplicarse tarifas de mensajes y datos. Responda ALTO para darse de baja.",
         "confirm_reply": "¿Desea darse de baja de {program}? Responda ALTO para no recibir más mensajes.",
         "topic_opt_out_reply": "{program}: no recibirá más mensajes de {topic}.",
+        "clarify_reply": "{program}: se ha dado de baja de todos los mensajes. Para dejar solo algunos, responda "
+        "con sus nombres ({topics}) en {hours} horas, o TODO para darse de baja de todo.",
+        "double_opt_in_reply": "{program}: responda YES para confirmar que desea mensajes de {topics}. "
+        "Pueden aplicarse tarifas de mensajes y datos. Responda ALTO para cancelar.",
     },
     "fr": {
         "opt_out_reply": "Vous êtes désabonné de {program} et ne recevrez plus de messages. "
@@ -58,6 +66,10 @@ BUILT_IN: dict[str, dict[str, str]] = {
         "Des frais de messages et de données peuvent s'appliquer. Répondez ARRET pour vous désabonner.",
         "confirm_reply": "Voulez-vous vous désabonner de {program}? Répondez ARRET pour ne plus recevoir de messages.",
         "topic_opt_out_reply": "{program} : vous ne recevrez plus de messages {topic}.",
+        "clarify_reply": "{program} : vous êtes désabonné de tous les messages. Pour n'arrêter que certains, "
+        "répondez par leurs noms ({topics}) d'ici {hours} heures, ou TOUT pour tout arrêter.",
+        "double_opt_in_reply": "{program} : répondez YES pour confirmer que vous voulez les messages {topics}. "
+        "Des frais de messages et de données peuvent s'appliquer. Répondez ARRET pour annuler.",
     },
 }
 

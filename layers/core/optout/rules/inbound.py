@@ -26,7 +26,7 @@ from optout.models import (
     WorkspaceSettings,
 )
 from optout.review import ReviewItem, review_id
-from optout.rules import consent, topic_revocation
+from optout.rules import clarification, consent, topic_revocation
 from optout.rules.business_days import honour_by
 from optout.rules.topic_consent import TopicDefinition, TopicEventKind, TopicStatus
 
@@ -139,6 +139,7 @@ def decide_inbound(
     if action in _CONSENT_ACTIONS:
         context = _status_context(decision, message, inbox, phone, now)
         decided = _consent_request(current, action, decision, message, texts, context, inbox.workspace_id, phone)
+        decided = clarification.void_question(decided, current, context, now)  # a newer opt-out closes a question
     elif action is Action.HELP:
         decided = InboundDecision(action, _rule(action, decision), "help", reply=texts.reply(texts.help_reply))
     elif action is Action.CONFIRM:

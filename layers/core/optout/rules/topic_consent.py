@@ -28,11 +28,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
+from optout.consent_policy import REVOKE_ALL_EFFECTIVE, RevocationScope
 from optout.models import ContactStatus
 
 DEFAULT_CLARIFY_WINDOW = timedelta(hours=24)
-# FCC DA 26-12 delayed the "revoke-all across unrelated matters" rule to this date; it may move.
-REVOKE_ALL_EFFECTIVE = date(2027, 1, 31)
 
 
 class TopicEventKind(StrEnum):
@@ -53,13 +52,6 @@ class TopicStatus(StrEnum):
     GRANTED = "granted"
     REVOKED = "revoked"
     NEVER = "never"  # no event has granted or revoked it
-
-
-class RevocationScope(StrEnum):
-    """A workspace's policy: an opt-out revokes everything, or the confirmation asks which topics."""
-
-    ALL = "all"
-    CLARIFY = "clarify"
 
 
 class Suppression(StrEnum):

@@ -63,7 +63,8 @@ def stored_state(topics: Mapping[str, TopicConsent] | None, topic: str) -> Topic
     status = TopicStatus(entry.status)
     kind = _KIND_OF_STATUS[status]
     # The map keeps no topics list for the event: a grant or revocation names the topic itself.
-    return TopicState(topic, status, TopicEvent(entry.event_id, kind, entry.since, 0, frozenset({topic})))
+    event = TopicEvent(entry.event_id, kind, entry.since, 0, frozenset({topic}))
+    return TopicState(topic, status, event, awaiting_clarification_until=entry.awaiting_until)
 
 
 def stored_states(topics: Mapping[str, TopicConsent] | None, names: Iterable[str]) -> dict[str, TopicState]:

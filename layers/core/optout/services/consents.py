@@ -17,7 +17,6 @@ from datetime import datetime, timedelta
 
 from optout.errors import Conflict, NotFound
 from optout.models import (
-    SUPPRESSED,
     ConsentEvent,
     ConsentEvidence,
     ConsentSource,
@@ -27,7 +26,6 @@ from optout.models import (
     Principal,
     Reason,
     TopicChange,
-    TopicConsent,
     utc_now,
 )
 from optout.repository import consents as store
@@ -36,10 +34,13 @@ from optout.repository.consents import Disclosure
 from optout.repository.contacts import get_contact
 from optout.repository.topics import Topic
 from optout.repository.unit_of_work import retry_on_conflict, write_contacts
+from optout.rules.clarification import materialised, topic_events
+from optout.rules.clarification import topic_event as topic_event  # re-exported: its old home
 from optout.rules.consent import new_contact, new_event_id
+from optout.rules.double_opt_in import CONFIRM_WINDOW
 from optout.rules.topic_consent import (
+    DEFAULT_CLARIFY_WINDOW,
     Suppression,
-    TopicEvent,
     TopicEventKind,
     TopicState,
     TopicStatus,
@@ -48,6 +49,7 @@ from optout.rules.topic_consent import (
 )
 from optout.rules.topic_revocation import keep_wildcard
 from optout.services.contacts import workspace_phone
+from optout.services.double_opt_ins import send_request, sending_inbox
 from optout.services.topics import Unprocessable, definitions, require_topics
 
 MAX_CAPTURE_AGE = timedelta(days=5 * 366)  # older is almost surely a mistyped year
@@ -67,6 +69,7 @@ class OptIn:
     ip: str | None = None
     user_agent: str | None = None
     captured_by: str | None = None
+    double_opt_in: bool = False  # grant nothing until the contact's YES (rules/double_opt_in.py)
 
 
 @dataclass(frozen=True)
@@ -103,39 +106,18 @@ def captured_at_problem(captured_at: datetime, now: datetime) -> str | None:
     return None
 
 
-def topic_event(event: ConsentEvent) -> TopicEvent | None:
-    """A history event as the topic fold sees it: a topic consent, or an opt-out or block (which
-    revokes every topic), or None for a change that does not touch topics (an opt-in)."""
-    change = event.topic_change
-    if change is not None:
-        evidence = change.evidence
-        return TopicEvent(
-            event.event_id,
-            TopicEventKind(change.kind),
-            change.at,
-            change.sequence,
-            frozenset(change.topics),
-            source=evidence.source.value if evidence else event.reason.value,
-            evidence=evidence.disclosure_hash if evidence else event.message_id,
-        )
-    if event.status in SUPPRESSED:
-        # An opt-out or a block stores no topic change: its place is its time (sequence 0).
-        return TopicEvent(event.event_id, TopicEventKind.REVOKE_ALL, event.occurred_at, 0, source=event.reason.value)
-    return None
+def clarify_window(workspace_id: str) -> timedelta:
+    """How long the workspace's clarification question stays open (its settings, cached)."""
+    from optout.services.accounts import get_workspace
+
+    return timedelta(hours=get_workspace(workspace_id).settings.clarify_window_hours)
 
 
-def fold_history(history: Sequence[ConsentEvent], topics: Sequence[Topic], now: datetime) -> dict[str, TopicState]:
-    events = [found for event in history if (found := topic_event(event)) is not None]
-    return fold(events, definitions(topics), now)
-
-
-def materialised(states: Mapping[str, TopicState]) -> dict[str, TopicConsent]:
-    """The contact item's `topics` map: every topic a state rests on an event for."""
-    return {
-        name: TopicConsent(status=state.status.value, since=state.since, event_id=state.by.event_id)
-        for name, state in states.items()
-        if state.by is not None
-    }
+def fold_history(
+    history: Sequence[ConsentEvent], topics: Sequence[Topic], now: datetime, window: timedelta = DEFAULT_CLARIFY_WINDOW
+) -> dict[str, TopicState]:
+    events = [found for event in history for found in topic_events(event)]
+    return fold(events, definitions(topics), now, window)
 
 
 def _disclosure(workspace_id: str, text: str, now: datetime) -> tuple[Disclosure, list[dict[str, object]]]:
@@ -163,7 +145,7 @@ def _consent_event(
         captured_by=opt_in.captured_by,
     )
     change = TopicChange(
-        kind=TopicEventKind.GRANTED.value,
+        kind=(TopicEventKind.DOUBLE_OPT_IN_REQUESTED if opt_in.double_opt_in else TopicEventKind.GRANTED).value,
         topics=sorted(set(opt_in.topics)),
         at=opt_in.captured_at,
         sequence=base.version,
@@ -191,6 +173,7 @@ def record_opt_in(principal: Principal, opt_in: OptIn) -> ConsentView:
         raise Unprocessable(problem, code="invalid_captured_at", details={"field": "captured_at"})
     known = topic_store.list_topics(workspace_id)
     require_topics(known, opt_in.topics)
+    inbox = sending_inbox(workspace_id) if opt_in.double_opt_in else None
 
     def attempt() -> ConsentView:
         now = utc_now()
@@ -208,9 +191,11 @@ def record_opt_in(principal: Principal, opt_in: OptIn) -> ConsentView:
         if current is not None:
             base = base.model_copy(update={"version": current.version + 1})
         event = _consent_event(principal, base, current is None, opt_in, disclosure, now)
-        states = fold_history([*history, event], known, now)
+        states = fold_history([*history, event], known, now, clarify_window(workspace_id))
         topics = keep_wildcard(materialised(states), base.topics)  # topics defined later stay revoked
         contact = base.model_copy(update={"topics": topics, "updated_at": now})
+        if inbox is not None:  # the YES is awaited for a week; a newer request restarts it
+            contact = contact.model_copy(update={"confirmation_requested_until": now + CONFIRM_WINDOW})
         expected = current.version if current is not None else None
         write_contacts([ContactWrite(contact, expected, event)], extra_items=disclosure_items)
         view = _view(
@@ -218,7 +203,10 @@ def record_opt_in(principal: Principal, opt_in: OptIn) -> ConsentView:
         )
         return ConsentView(view.phone, view.status, view.topics, event, disclosure, bool(disclosure_items))
 
-    return retry_on_conflict(attempt)
+    recorded = retry_on_conflict(attempt)
+    if inbox is not None:  # after the write: a request is never sent for a consent not recorded
+        send_request(inbox, phone, [topic for topic in known if topic.id in opt_in.topics])
+    return recorded
 
 
 def contact_consents(principal: Principal, raw_phone: str) -> ConsentView:
@@ -232,7 +220,7 @@ def contact_consents(principal: Principal, raw_phone: str) -> ConsentView:
         raise NotFound("contact not found", code="contact_not_found", details={"phone": phone})
     known = topic_store.list_topics(workspace_id)
     now = utc_now()
-    states = fold_history(history, known, now)
+    states = fold_history(history, known, now, clarify_window(workspace_id))
     by_id = {event.event_id: event for event in history}
     hashes = [
         evidence.disclosure_hash

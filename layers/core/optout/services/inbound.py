@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from optout import idempotency, repository, review_store
@@ -23,7 +24,10 @@ from optout.errors import InvalidPhone
 from optout.models import Contact, Inbox, WorkspaceSettings, utc_now
 from optout.observability import logger
 from optout.phones import normalize_phone
+from optout.repository.consents import consent_history
+from optout.rules import clarification, double_opt_in
 from optout.rules import inbound as rules
+from optout.rules.clarification import topic_events
 from optout.rules.inbound import InboundDecision
 from optout.rules.topic_consent import TopicDefinition
 
@@ -93,15 +97,57 @@ def _decide(
     phone: str,
     key: str,
 ) -> InboundDecision:
-    """A topic keyword first (no topics: nothing to match), then the engine's reading."""
+    """An answer to an open clarification question, a topic keyword (no topics: nothing to match),
+    then the engine's reading; an opt-out's confirmation may ask which topics were meant."""
     now = utc_now()
-    decided = rules.decide_topic_keyword(current, message, topics, inbox, settings, now, phone=phone)
+    decided = _clarification(current, message, inbox, settings, topics, phone=phone, now=now)
+    decided = decided or rules.decide_topic_keyword(current, message, topics, inbox, settings, now, phone=phone)
     if decided is not None:
         return decided
     verdict = classify(
         message.text, rules.engine_settings(settings), unstopped_within_six_months=rules.unstopped_recently(current, now)
     )
-    return rules.decide_inbound(current, message, verdict, inbox, settings, now, phone=phone, marker_key=key)
+    decided = rules.decide_inbound(current, message, verdict, inbox, settings, now, phone=phone, marker_key=key)
+    action = rules.requested_action(verdict, message.carrier_opt_out_type)
+    confirmed = _confirmation(current, message, action, inbox, topics, phone=phone, now=now)
+    if confirmed is not None:
+        return confirmed
+    return clarification.ask_which_topics(decided, current, topics, settings.for_language(verdict.language), now)
+
+
+def _confirmation(
+    current: Contact | None,
+    message: InboundMessage,
+    action: Action,
+    inbox: Inbox,
+    topics: Sequence[TopicDefinition],
+    *,
+    phone: str,
+    now: datetime,
+) -> InboundDecision | None:
+    """A YES answering an open double opt-in request; only then is the history read."""
+    if action is not Action.OPT_IN or not double_opt_in.awaits_yes(current, now):
+        return None
+    history = consent_history(inbox.workspace_id, phone)
+    events = [found for event in history for found in topic_events(event)]
+    return double_opt_in.decide_confirmation(current, message, action, topics, history, events, inbox, now, phone=phone)
+
+
+def _clarification(
+    current: Contact | None,
+    message: InboundMessage,
+    inbox: Inbox,
+    settings: WorkspaceSettings,
+    topics: Sequence[TopicDefinition],
+    *,
+    phone: str,
+    now: datetime,
+) -> InboundDecision | None:
+    """Only a contact with an open question costs the extra read of its history."""
+    if clarification.pending_until(current, now) is None:
+        return None
+    history = [found for event in consent_history(inbox.workspace_id, phone) for found in topic_events(event)]
+    return clarification.decide_clarification(current, message, topics, history, inbox, settings, now, phone=phone)
 
 
 def _handle_once(

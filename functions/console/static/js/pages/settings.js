@@ -18,6 +18,8 @@ const FIELDS = [
   { group: "Program and replies", name: "confirm_reply", label: "Typo confirmation reply", kind: "textarea", max: 320 },
   { group: "Program and replies", name: "review_reply", label: "Holding reply to a queued message (optional)", kind: "textarea", max: 320, optional: true },
   { group: "Program and replies", name: "topic_opt_out_reply", label: "Topic keyword reply", kind: "textarea", max: 320 },
+  { group: "Program and replies", name: "clarify_reply", label: "Clarification question (revocation scope clarify)", kind: "textarea", max: 320 },
+  { group: "Program and replies", name: "double_opt_in_reply", label: "Double opt-in request (Reply YES to confirm)", kind: "textarea", max: 320 },
   { group: "Contacts and delivery", name: "default_region", label: "Default region (ISO 3166, e.g. US)", kind: "text", max: 2 },
   { group: "Contacts and delivery", name: "auto_opt_out_on_failed_delivery", label: "Auto Opt-Out on Failed Delivery", kind: "checkbox" },
   { group: "Contacts and delivery", name: "failed_delivery_threshold", label: "Failures in a row that opt a contact out", kind: "number", min: 1, max: 20 },
@@ -27,6 +29,9 @@ const FIELDS = [
   { group: "Opt-out engine", name: "opt_out_keywords", label: "Extra opt-out keywords (comma-separated)", kind: "list" },
   { group: "Opt-out engine", name: "opt_in_keywords", label: "Extra opt-in keywords (comma-separated)", kind: "list" },
   { group: "Opt-out engine", name: "help_keywords", label: "Extra help keywords (comma-separated)", kind: "list" },
+  { group: "Revocation by topic", name: "revocation_scope", label: "Revocation scope", kind: "select", options: [["all", "Every topic"], ["clarify", "Ask which topics"]] },
+  { group: "Revocation by topic", name: "clarify_window_hours", label: "Hours a reply may narrow an opt-out", kind: "number", min: 1, max: 168 },
+  { group: "Revocation by topic", name: "revoke_all_effective", label: "Revoke-all rule effective (YYYY-MM-DD)", kind: "text", max: 10 },
 ];
 
 const HINTS = {
@@ -34,6 +39,8 @@ const HINTS = {
   default_region: "National phone formats are read in this region.",
   review_reply: "Empty means no holding reply: save it empty, or use Clear holding reply.",
   topic_opt_out_reply: "The reply to a topic keyword such as STOP PROMO; {topic} is the topic's name.",
+  double_opt_in_reply: "Sent when a consent is recorded with double_opt_in; {topics} lists the topics' names.",
+  clarify_reply: "Under the clarify scope, the opt-out confirmation that asks which topics; {topics} lists their names, {hours} the window.",
 };
 
 function control(el, field) {

@@ -11,6 +11,8 @@ const BUILT_IN = {
     help_reply: "{program}: para ayuda, contacte a {help_contact}. La frecuencia de mensajes varía. Pueden aplicarse tarifas de mensajes y datos. Responda ALTO para darse de baja.",
     confirm_reply: "¿Desea darse de baja de {program}? Responda ALTO para no recibir más mensajes.",
     topic_opt_out_reply: "{program}: no recibirá más mensajes de {topic}.",
+    clarify_reply: "{program}: se ha dado de baja de todos los mensajes. Para dejar solo algunos, responda con sus nombres ({topics}) en {hours} horas, o TODO para darse de baja de todo.",
+    double_opt_in_reply: "{program}: responda YES para confirmar que desea mensajes de {topics}. Pueden aplicarse tarifas de mensajes y datos. Responda ALTO para cancelar.",
   },
   fr: {
     opt_out_reply: "Vous êtes désabonné de {program} et ne recevrez plus de messages. Répondez START pour vous réabonner.",
@@ -18,6 +20,8 @@ const BUILT_IN = {
     help_reply: "{program} : pour de l'aide, écrivez à {help_contact}. Fréquence des messages variable. Des frais de messages et de données peuvent s'appliquer. Répondez ARRET pour vous désabonner.",
     confirm_reply: "Voulez-vous vous désabonner de {program}? Répondez ARRET pour ne plus recevoir de messages.",
     topic_opt_out_reply: "{program} : vous ne recevrez plus de messages {topic}.",
+    clarify_reply: "{program} : vous êtes désabonné de tous les messages. Pour n'arrêter que certains, répondez par leurs noms ({topics}) d'ici {hours} heures, ou TOUT pour tout arrêter.",
+    double_opt_in_reply: "{program} : répondez YES pour confirmer que vous voulez les messages {topics}. Des frais de messages et de données peuvent s'appliquer. Répondez ARRET pour annuler.",
   },
 };
 const LANGUAGE_NAMES = { es: "Spanish", fr: "French" };

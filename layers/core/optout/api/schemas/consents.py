@@ -29,6 +29,9 @@ class ConsentIn(Strict):
     ip: str | None = Field(default=None, max_length=45, description="The person's IPv4 or IPv6 address")
     user_agent: str | None = Field(default=None, max_length=500)
     captured_by: str | None = Field(default=None, max_length=200, description="Who or what captured it")
+    double_opt_in: bool = Field(
+        default=False, description="Send a 'Reply YES to confirm' request; nothing is granted until the YES (7 days)"
+    )
 
     @field_validator("captured_at", mode="before")
     @classmethod
@@ -84,6 +87,8 @@ class ByEventOut(DeferredModel):
     at: datetime = Field(description="When the person acted")
     recorded_at: datetime
     honour_by: datetime | None = Field(default=None, description="A revocation's deadline (10 business days)")
+    message_id: str | None = Field(default=None, description="The contact's message behind it (a YES, a STOP...)")
+    message_text: str | None = None
 
 
 class TopicConsentOut(DeferredModel):
@@ -109,6 +114,8 @@ class TopicConsentOut(DeferredModel):
                 at=state.by.at,
                 recorded_at=event.occurred_at,
                 honour_by=event.honour_by,
+                message_id=event.message_id,
+                message_text=event.message_text,
             )
             proof = event.topic_change.evidence if event.topic_change is not None else None
             if proof is not None:
