@@ -4,12 +4,20 @@
   "이메일로만"), with no stop word but "only" itself (Vietnamese "thôi" is both) and no messages but
   the channel itself (Japanese "メール" is both): a channel switch said without a negation;
 - dont_stop: "don't stop" as an imperative (counter_readings.py), which asks for more, never for
-  help or an opt-out.
+  help or an opt-out;
+- not_understood: a help cue that holds the negation ("مش فاهم", "I don't understand"), so
+  that its negation reads no refusal;
+- again: Japanese "また" (again) with a wish ending and no negation ("またクーポン送ってほしい"); a
+  bare "また" is no cue, since "また送ってきた" (they sent it again) is a complaint.
 """
 
 from __future__ import annotations
 
+import re
+
 from optout.engine.counter_readings import asks_not_to_stop
+
+_AGAIN_WISH = re.compile(r"また[^ないず]{0,14}(?:たい|ほしい|欲しい|てください|て下さい|ていただけ)")
 
 
 def structure_flags(hits: dict[str, list[str]], text: str, unspaced: bool) -> set[str]:
@@ -24,6 +32,10 @@ def structure_flags(hits: dict[str, list[str]], text: str, unspaced: bool) -> se
         flags.add("only_channel")
     if (hits["stop"] or hits["negation"]) and asks_not_to_stop(text):
         flags.add("dont_stop")
+    if any(word in cue for cue in hits["help"] for word in hits["negation"]):
+        flags.add("not_understood")
+    if unspaced and not hits["negation"] and "また" in text and _AGAIN_WISH.search(text):
+        flags.add("again")
     return flags
 
 

@@ -19,6 +19,7 @@ from optout.engine.cue_structures import structure_flags
 from optout.engine.decision import Action
 from optout.engine.languages import LANGUAGES
 from optout.engine.languages.cue_words import CUES
+from optout.engine.languages.cue_words_dialects import DIALECT_CUES
 from optout.engine.languages.cue_words_extra import EXTRA_CUES
 from optout.engine.languages.cue_words_kinds import KIND_CUES
 from optout.engine.languages.cue_words_more import MORE_CUES
@@ -78,7 +79,7 @@ class CueMatch:
 def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
     merged: dict[str, dict[str, tuple[str, ...]]] = {}
     universal = dict.fromkeys(CUES, _UNIVERSAL)
-    for table in (CUES, MORE_CUES, KIND_CUES, EXTRA_CUES, STRUCTURE_CUES, universal):
+    for table in (CUES, MORE_CUES, KIND_CUES, EXTRA_CUES, STRUCTURE_CUES, DIALECT_CUES, universal):
         for code, kinds in table.items():
             into = merged.setdefault(code, {})
             for kind, stems in kinds.items():
@@ -236,7 +237,7 @@ _REQUESTS = (
 _OTHERS = (
     _reading("refusal", "dont_stop", action=None),  # "nie przestawajcie ..., są pomocne": not help
     _reading("refusal", "stop", action=None),
-    _reading("refusal", "negation messages", action=None),
+    _reading("refusal", "negation messages", none="not_understood", action=None),
     _reading("complaint, the texts again and again", "again often messages", none="want"),
     _reading("request to resume", "again", some="want messages", action=Action.OPT_IN),
     _reading("help request", "help", action=Action.HELP),

@@ -37,6 +37,7 @@ from optout.engine.optin_help_coverage import OPT_IN_HELP_COVERAGE_RULES
 from optout.engine.optin_help_everyday import OPT_IN_HELP_EVERYDAY_RULES
 from optout.engine.optin_help_general import OPT_IN_HELP_GENERAL_RULES
 from optout.engine.optin_help_kinds import OPT_IN_HELP_KIND_RULES
+from optout.engine.optin_help_questions import OPT_IN_HELP_QUESTION_RULES
 from optout.engine.optin_help_structures import OPT_IN_HELP_STRUCTURE_RULES
 from optout.engine.phrases import language_rules
 from optout.engine.prefilter import required_literals, with_lookahead
@@ -67,6 +68,7 @@ def rules() -> tuple[IntentRule, ...]:
         *OPT_IN_HELP_EVERYDAY_RULES,
         *OPT_IN_HELP_COVERAGE_RULES,
         *OPT_IN_HELP_STRUCTURE_RULES,
+        *OPT_IN_HELP_QUESTION_RULES,
     )
 
 

@@ -75,7 +75,8 @@ SCRIPT_FORM_CUES: dict[str, dict[str, tuple[str, ...]]] = {
             *("توفي", "توفت", "متوفي", "المرحوم", "الله يرحم"),
             *("ghalat", "8alat", "ghalta", "msh bta3", "mesh bta3", "mish bta3", "mosh bta3", "mo la"),
             *("msh ana", "mesh ana", "etwafa", "itwafa", "allah yer7am"),
-            *("ليس رقم", "ليس رقمي", "انا مش", "انا مو", "انا لست", "ana mish", "ana msh", "ana mesh"),
+            *("ليس رقم", "ليس رقمي", "انا مش الشخص", "انا مش صاحب", "انا مو الشخص", "انا مو صاحب"),
+            *("انا لست", "ana mish", "ana msh", "ana mesh"),
             "ana mosh",
         ),
         "consent": (
@@ -161,7 +162,7 @@ SCRIPT_FORM_CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "dismiss": ("いい加減にして", "関わらないで", "構わないで", "かまわないで"),
         "help": ("教えて", "分からない", "わからない", "困って", "助け", "質問"),
         "annoyed": ("うんざり",),
-        "again": ("また送って", "また届け"),
+        "again": ("また届け",),  # "また送って…" only with a wish (cue_structures.py)
     },
     "hi": {
         "stop": (

@@ -36,6 +36,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
         *("sama7to", "rasayel", "rasa2el", "ra2mi", "ra2m", "rakam", "leh", "lesh", "kol", "keda"),
         *("kda", "bta3", "bta3o", "bta3i", "wa2af", "wa2fo", "tany", "tani", "7ad", "3al", "3ala"),
         *("3an", "ma3", "a7san", "yom", "shilo", "yalla", "wallah"),
+        # Maghrebi and Gulf Arabizi (the eleventh dev round)
+        *("wa9fo", "wa9f", "rassa2el", "rsa2el", "3afak", "bghit", "badi", "bidi", "mnkon", "trasloni", "l3afak"),
     ),
     "hi": (
         *("kaise", "kaisa", "honge", "hoga", "karu", "karun", "karna", "karne", "kar", "apni"),
