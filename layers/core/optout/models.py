@@ -222,8 +222,9 @@ class ConsentEvent(DeferredModel):
     note: str | None = None
     decision: dict[str, Any] | None = None
     topic_change: TopicChange | None = None
-    # A revocation's deadline (rules/business_days.honour_by of its receipt): opt-outs, blocks, topic keywords.
-    honour_by: datetime | None = None
+    honour_by: datetime | None = None  # a revocation's deadline (rules/business_days.honour_by of its receipt)
+    revoke_all_required: bool | None = None  # revoking every topic was the FCC rule's duty (else a choice)
+    revoke_all_effective: str | None = None  # the rule's date (ISO) that revoke_all_required compared with
 
     @property
     def changes_status(self) -> bool:

@@ -153,7 +153,8 @@ def ask_which_topics(
         sequence=write.contact.version,
         status_changed=True,
     )
-    event = write.event.model_copy(update={"topic_change": change})
+    duty = consent.revoke_all_record(write.event.occurred_at, texts.revoke_all_effective)  # the workspace's date
+    event = write.event.model_copy(update={"topic_change": change, **duty})
     contact = write.contact.model_copy(update={"topics": marked})
     names = ", ".join(topic.name for topic in held)
     reply = texts.reply(texts.clarify_reply).replace("{topics}", names).replace("{hours}", str(hours))
@@ -288,7 +289,8 @@ def void_question(
     base = decided.write.contact if decided.write is not None else current
     event = _event(current, context, current.workspace_id)
     change = TopicChange(kind=TopicEventKind.REVOKE_ALL.value, at=now, sequence=current.version + 1)
-    event = event.model_copy(update={"topic_change": change, "honour_by": honour_by(now)})
+    duty = consent.revoke_all_record(now, context.revoke_all_effective)
+    event = event.model_copy(update={"topic_change": change, "honour_by": honour_by(now), **duty})
     topics_map = topic_revocation.revoke_all(current.topics, now, event.event_id)
     contact = base.model_copy(update={"version": current.version + 1, "topics": topics_map, "updated_at": now})
     return replace(decided, write=ContactWrite(contact, current.version, event))

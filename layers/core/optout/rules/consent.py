@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from optout.consent_policy import REVOKE_ALL_EFFECTIVE
 from optout.errors import Forbidden, InvalidInput
 from optout.models import (
     SUPPRESSED,
@@ -27,6 +28,7 @@ from optout.models import (
 )
 from optout.rules import topic_revocation
 from optout.rules.business_days import honour_by
+from optout.rules.topic_consent import revoke_all_applies
 
 MAX_NOTE_LENGTH = 1000
 
@@ -48,6 +50,7 @@ class StatusContext:
     message_text: str | None = None
     decision: dict[str, Any] | None = None
     source_at: datetime | None = None  # the provider's timestamp of the triggering message
+    revoke_all_effective: date = REVOKE_ALL_EFFECTIVE  # the workspace's date of the FCC revoke-all rule
 
 
 def new_contact(workspace_id: str, phone: str, at: datetime) -> Contact:
@@ -80,19 +83,20 @@ def status_change(
         "status_changed_at": context.at,
         "updated_at": context.at,
     }
-    if target is ContactStatus.BLOCKED:
-        update["status_before_block"] = previous or ContactStatus.ACTIVE
-    else:
-        update["status_before_block"] = None
+    update["status_before_block"] = (previous or ContactStatus.ACTIVE) if target is ContactStatus.BLOCKED else None
     if target is ContactStatus.ACTIVE:
         update["last_opt_in_at"] = context.at
         if context.initiator.type is InitiatorType.CONTACT:
             update["last_keyword_opt_in_at"] = context.at
     update["status_source_at"] = context.source_at
     event_id = new_event_id()
+    revocation: dict[str, Any] = {}
     if target in SUPPRESSED:
         # Any opt-out or block revokes every topic, in the same write (an opt-in restores none).
         update["topics"] = topic_revocation.revoke_all(base.topics, context.at, event_id)
+        revocation["honour_by"] = honour_by(context.at)
+        if base.topics:  # it revoked topics the contact held: say whether the rule required it
+            revocation.update(revoke_all_record(context.at, context.revoke_all_effective))
     contact = base.model_copy(update=update)
     if current is not None:
         contact = _next_version(contact)
@@ -110,13 +114,20 @@ def status_change(
         message_text=context.message_text,
         note=context.note,
         decision=context.decision,
-        honour_by=honour_by(context.at) if target in SUPPRESSED else None,
+        **revocation,
     )
     return ContactWrite(
         contact=contact,
         expected_version=current.version if current is not None else None,
         event=event,
     )
+
+
+def revoke_all_record(at: datetime, effective: date) -> dict[str, Any]:
+    """What a revocation of every topic records of the FCC's revoke-all date: whether covering
+    unrelated topics was the rule's duty at `at`, or the workspace's stricter choice, and the date
+    it was compared with (so the record still reads right once the date moves)."""
+    return {"revoke_all_required": revoke_all_applies(at, effective), "revoke_all_effective": effective.isoformat()}
 
 
 def profile_write(current: Contact | None, updated: Contact) -> ContactWrite:

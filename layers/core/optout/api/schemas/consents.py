@@ -89,6 +89,12 @@ class ByEventOut(DeferredModel):
     honour_by: datetime | None = Field(default=None, description="A revocation's deadline (10 business days)")
     message_id: str | None = Field(default=None, description="The contact's message behind it (a YES, a STOP...)")
     message_text: str | None = None
+    revoke_all_required: bool | None = Field(
+        default=None,
+        description="An opt-out or block: true if the FCC revoke-all rule required revoking every topic at its "
+        "time, false if revoking them all was the workspace's stricter choice (before revoke_all_effective)",
+    )
+    revoke_all_effective: str | None = Field(default=None, description="The revoke-all date it was compared with")
 
 
 class TopicConsentOut(DeferredModel):
@@ -116,6 +122,8 @@ class TopicConsentOut(DeferredModel):
                 honour_by=event.honour_by,
                 message_id=event.message_id,
                 message_text=event.message_text,
+                revoke_all_required=event.revoke_all_required,
+                revoke_all_effective=event.revoke_all_effective,
             )
             proof = event.topic_change.evidence if event.topic_change is not None else None
             if proof is not None:

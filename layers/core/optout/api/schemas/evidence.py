@@ -36,6 +36,10 @@ class EvidenceSummaryOut(DeferredModel):
     message: dict[str, Any] | None = Field(default=None, description="The triggering message, for keyword and intent changes")
     disclosure: dict[str, Any] | None = Field(default=None, description="The consent language shown, for topic consents")
     proof: dict[str, Any] | None = None
+    revoke_all_required: bool | None = Field(
+        default=None, description="Revoking every topic was the FCC rule's duty (true) or a stricter choice (false)"
+    )
+    revoke_all_effective: str | None = Field(default=None, description="The revoke-all date it was compared with")
 
 
 class EvidenceEventOut(DeferredModel):
@@ -120,6 +124,8 @@ def _event(content: Mapping[str, Any], disclosures: dict[str, dict[str, Any]], c
         message=message,
         disclosure=disclosure,
         proof=proof,
+        revoke_all_required=content.get("revoke_all_required"),
+        revoke_all_effective=content.get("revoke_all_effective"),
     )
     chain = ChainFieldsOut(prev=chained.chain_prev, hash=chained.chain_hash, seq=chained.chain_seq) if chained else None
     event_id = content.get("event_id")
