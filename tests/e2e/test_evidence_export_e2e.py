@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import carrier_signing
 
 pytestmark = pytest.mark.e2e
-PHONE = "+14155550177"
+PHONE = "+14155550271"
 
 
 def _verify(path: Path) -> subprocess.CompletedProcess[str]:

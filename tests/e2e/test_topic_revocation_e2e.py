@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import carrier_signing
 
 pytestmark = pytest.mark.e2e
-PHONE = "+14155550177"
+PHONE = "+14155550272"
 
 
 def _twilio(local_stack, workspace, text: str, message_id: str, phone: str = PHONE) -> str:
@@ -90,7 +90,7 @@ def test_the_clarification_reply_narrows_stop_to_one_topic_over_http(local_stack
     accordingly, and the evidence export verifies offline."""
     workspace = local_stack["workspaces"][0]
     base, admin, member = local_stack["base_url"], workspace["admin_key"], workspace["member_key"]
-    phone = "+14155550178"
+    phone = "+14155550273"
     for topic, body in (("offers", {"name": "Offers", "express_consent": True}), ("visits", {"name": "Visits"})):
         assert http("PUT", f"{base}/v1/topics/{topic}", key=admin, json_body=body)[0] in (200, 201)
     consent = {
