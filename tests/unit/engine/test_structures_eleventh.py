@@ -7,22 +7,9 @@ from __future__ import annotations
 
 import itertools
 
-from optout.engine import DEFAULT_SETTINGS, Action, classify
+from optout.engine import Action
 from optout.engine import optin_help_questions as q
-
-
-def _action(text: str) -> Action:
-    return classify(text, DEFAULT_SETTINGS).action
-
-
-def _all(texts: list[str], action: Action) -> list[str]:
-    """The texts that do not get `action` (empty when the whole table works)."""
-    return [text for text in texts if _action(text) is not action]
-
-
-def _never(texts: list[str], action: Action) -> list[str]:
-    return [text for text in texts if _action(text) is action]
-
+from tests.unit.engine.table_checks import missing, taken
 
 # --- English help and opt-in ------------------------------------------------------------------
 
@@ -31,12 +18,12 @@ def test_every_question_about_the_texts_is_help() -> None:
     referents = [r for r in q.REFERENTS if r not in {"this number"}]
     texts = [f"{w} {b} {r}" for w, b, r in itertools.product(q.WHAT, ("is", "are", "r"), referents)]
     texts += [f"{o} what is this" for o in q.OPENERS] + [f"what are these texts {e}" for e in q.ENDINGS]
-    assert _all(texts, Action.HELP) == []
+    assert missing(texts, Action.HELP) == []
 
 
 def test_every_aspect_of_the_service_is_help() -> None:
     texts = [f"{w} {a}" for w in ("how", "where") for a in q.ASPECTS if a.split()[0] != "are" or w == "where"]
-    assert _all(texts, Action.HELP) == []
+    assert missing(texts, Action.HELP) == []
 
 
 def test_questions_about_other_things_are_not_help() -> None:
@@ -49,14 +36,14 @@ def test_questions_about_other_things_are_not_help() -> None:
         "how do i get to your store",
         "i dont know what is this about",
     ]
-    assert _never(guards, Action.HELP) == []
+    assert taken(guards, Action.HELP) == []
 
 
 def test_bare_resubscribe_and_enrolment_are_opt_ins_and_their_negations_are_not() -> None:
     texts = ["resubscribe", "re subscribe pls", "resub please", "enroll me in text notifications",
              "sign me up for the text alerts", "i want in on the text club"]  # fmt: skip
-    assert _all(texts, Action.OPT_IN) == []
-    assert _never(["dont enroll me in text notifications", "do not resubscribe me"], Action.OPT_IN) == []
+    assert missing(texts, Action.OPT_IN) == []
+    assert taken(["dont enroll me in text notifications", "do not resubscribe me"], Action.OPT_IN) == []
 
 
 # --- Arabic dialects and Arabizi --------------------------------------------------------------
@@ -67,18 +54,18 @@ def test_every_dialect_stop_verb_with_the_messages_is_an_opt_out() -> None:
     nouns = ["الميساجات", "الرسايل", "الرسائل"]
     texts = [f"{v} {n} عافاكم" for v, n in itertools.product(verbs, nouns)]
     texts += [f"{v} rassa2el please" for v in ("wa9fo", "w2fo", "7bso")]
-    assert _all(texts, Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
 
 
 def test_every_dialect_want_negated_with_the_messages_is_an_opt_out() -> None:
     texts = ["ما بغيتش هاد الميساجات", "ماابغى رسايل", "ma badi rasayel mnkon", "mish 3ayez rasayel tany"]
-    assert _all(texts, Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
 
 
 def test_arabic_not_understanding_is_help_and_other_objects_stay_ordinary() -> None:
-    assert _all(["ممكن حد يساعدني؟ مش فاهم الرسالة", "مش فاهم الرسالة دي، ساعدوني"], Action.HELP) == []
+    assert missing(["ممكن حد يساعدني؟ مش فاهم الرسالة", "مش فاهم الرسالة دي، ساعدوني"], Action.HELP) == []
     guards = ["أنا مشترك من سنة وعايز أعرف رصيد النقاط", "انا موجود في البيت", "أوقف السيارة عند الباب من فضلك"]
-    assert _never(guards, Action.OPT_OUT) == []
+    assert taken(guards, Action.OPT_OUT) == []
 
 
 # --- Japanese -----------------------------------------------------------------------------------
@@ -87,9 +74,9 @@ def test_arabic_not_understanding_is_help_and_other_objects_stay_ordinary() -> N
 def test_japanese_kana_romaji_and_how_questions_are_opt_outs() -> None:
     texts = ["めいわくです。はいしんをとめてください", "もうおくらないでください", "haishin teishi onegaishimasu",
              "どうやったら止められますか？", "解除はどこからできますか", "退会させてください"]  # fmt: skip
-    assert _all(texts, Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
     guards = ["雨が止んだら行きます", "電車が止まってて遅れます", "止まらないくしゃみで困ってる"]
-    assert _never(guards, Action.OPT_OUT) == []
+    assert taken(guards, Action.OPT_OUT) == []
 
 
 def test_japanese_again_with_a_wish_is_an_opt_in_and_without_one_is_not() -> None:
@@ -97,9 +84,9 @@ def test_japanese_again_with_a_wish_is_an_opt_in_and_without_one_is_not() -> Non
         ("クーポン送って", "お知らせを受け取り", "配信して"), ("ほしい", "たいです", "ください"))
         if not (thing.endswith("り") and wish != "たいです") and not (thing.endswith("て") and wish == "たいです")]  # fmt: skip
     texts.append("通知をもう一回オンにしてください")
-    assert _all(texts, Action.OPT_IN) == []
+    assert missing(texts, Action.OPT_IN) == []
     guards = ["また来週行きます", "また送らないでほしい", "もう送らないでください", "また送ってきた"]
-    assert _never(guards, Action.OPT_IN) == []
+    assert taken(guards, Action.OPT_IN) == []
 
 
 # --- Other languages ----------------------------------------------------------------------------
@@ -108,12 +95,13 @@ def test_japanese_again_with_a_wish_is_an_opt_in_and_without_one_is_not() -> Non
 def test_not_understanding_is_help_in_other_languages() -> None:
     texts = ["nie rozumiem tej wiadomości, proszę o pomoc", "m pa konprann mesaj sa a, ki moun sa ye?",
              "ano po ito? pakipaliwanag naman"]  # fmt: skip
-    assert _all(texts, Action.HELP) == []
+    assert missing(texts, Action.HELP) == []
     assert (
-        _all(["nie rozumiem, przestańcie pisać", "m pa konprann poukisa nou voye mesaj, sispann"], Action.OPT_OUT) == []
+        missing(["nie rozumiem, przestańcie pisać", "m pa konprann poukisa nou voye mesaj, sispann"], Action.OPT_OUT)
+        == []
     )
 
 
 def test_re_registering_and_instead_of_the_texts() -> None:
-    assert _all(["réinscrivez-moi s'il vous plaît", "Bitte melden Sie mich wieder an"], Action.OPT_IN) == []
-    assert _all(["scrivetemi su whatsapp invece che con gli sms"], Action.OPT_OUT) == []
+    assert missing(["réinscrivez-moi s'il vous plaît", "Bitte melden Sie mich wieder an"], Action.OPT_IN) == []
+    assert missing(["scrivetemi su whatsapp invece che con gli sms"], Action.OPT_OUT) == []

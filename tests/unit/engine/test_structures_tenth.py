@@ -9,23 +9,10 @@ import itertools
 
 import pytest
 
-from optout.engine import DEFAULT_SETTINGS, Action, classify
+from optout.engine import Action
 from optout.engine import intent_structures as st
 from optout.engine import optin_help_structures as hs
-
-
-def _action(text: str) -> Action:
-    return classify(text, DEFAULT_SETTINGS).action
-
-
-def _all(texts: list[str], action: Action) -> list[str]:
-    """The texts that do not get `action` (empty when the whole table works)."""
-    return [text for text in texts if _action(text) is not action]
-
-
-def _never(texts: list[str], action: Action) -> list[str]:
-    return [text for text in texts if _action(text) is action]
-
+from tests.unit.engine.table_checks import missing, taken
 
 # --- English opt-outs -------------------------------------------------------------------------
 
@@ -33,9 +20,9 @@ def _never(texts: list[str], action: Action) -> list[str]:
 def test_every_ordinal_text_and_period_is_a_complaint() -> None:
     ordinals = ["2nd", "3rd", "5th", "11th", *st.ORDINALS]
     texts = [f"{o} {noun} {period}" for o, noun, period in itertools.product(ordinals, st.SENT_ONE, st.PERIODS)]
-    assert _all(texts, Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
     guards = ["I sent you the 3rd reminder today", "another reminder today, thanks", "the 3rd street bus today"]
-    assert _never(guards, Action.OPT_OUT) == []
+    assert taken(guards, Action.OPT_OUT) == []
 
 
 def test_not_another_one_of_the_texts() -> None:
@@ -43,34 +30,32 @@ def test_not_another_one_of_the_texts() -> None:
         "not another one of these",
         "omg not another one of your texts",
     ]
-    assert _all(texts, Action.OPT_OUT) == []
-    assert _never(["not another word about it", "ugh not another monday"], Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
+    assert taken(["not another word about it", "ugh not another monday"], Action.OPT_OUT) == []
 
 
 def test_everything_the_texts_do_to_the_writer() -> None:
     texts = [f"{subject} texts are {what}" for subject, what in itertools.product(("your", "these"), st.IRRITATE)]
     texts += [f"these constant alerts are {what}" for what in st.IRRITATE]
-    assert _all(texts, Action.OPT_OUT) == []
-    assert (
-        _never(["your jokes are too much lol", "these deals are great", "your texts are sweet"], Action.OPT_OUT) == []
-    )
+    assert missing(texts, Action.OPT_OUT) == []
+    assert taken(["your jokes are too much lol", "these deals are great", "your texts are sweet"], Action.OPT_OUT) == []
 
 
 @pytest.mark.parametrize("verb", ["tell", "ask", "say", "repeat"])
 def test_how_many_times_it_must_be_said(verb: str) -> None:
     texts = [f"how many times do i have to {verb} {who}" for who in ("you", "u people", "you guys", "yall")]
-    assert _all(texts, Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
     assert (
-        _never([f"how many times do i have to {verb} the doctor", "how many times do i take this pill"], Action.OPT_OUT)
+        taken([f"how many times do i have to {verb} the doctor", "how many times do i take this pill"], Action.OPT_OUT)
         == []
     )
 
 
 def test_every_idiom_of_stopping_with_the_texts() -> None:
     texts = [f"{idiom} with the {noun}" for idiom, noun in itertools.product(st.IDIOMS, ("texts", "promos", "alerts"))]
-    assert _all(texts, Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
     # (the dismissal idioms that stand alone, "give it a rest", are intent_everyday.py's)
-    assert _never(["cut it out with the jokes", "ease up on the sugar", "lay off the carbs"], Action.OPT_OUT) == []
+    assert taken(["cut it out with the jokes", "ease up on the sugar", "lay off the carbs"], Action.OPT_OUT) == []
 
 
 def test_every_polite_conditional_request() -> None:
@@ -80,9 +65,9 @@ def test_every_polite_conditional_request() -> None:
             st.POLITE, ("stopped", "would stop", "could stop"), ("texting", "messaging")
         )
     ]
-    assert _all(texts, Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
     assert (
-        _never(["it would be great if you could stop by", "id appreciate it if you kept texting me"], Action.OPT_OUT)
+        taken(["it would be great if you could stop by", "id appreciate it if you kept texting me"], Action.OPT_OUT)
         == []
     )
 
@@ -90,14 +75,14 @@ def test_every_polite_conditional_request() -> None:
 def test_excluded_and_out() -> None:
     texts = ["exclude me", "please exclude my number", "I'd like to be excluded", "keep me excluded from your list"]
     texts += ["no thanks, im out", "nah im out", "nope, i am out"]
-    assert _all(texts, Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
     guards = [
         "I was excluded from the team",
         "exclude me from the group photo lol",
         "no thanks, im out of town",
         "im out, see you",
     ]
-    assert _never(guards, Action.OPT_OUT) == []
+    assert taken(guards, Action.OPT_OUT) == []
 
 
 def test_never_opted_in_and_signed_up_by_someone() -> None:
@@ -107,8 +92,8 @@ def test_never_opted_in_and_signed_up_by_someone() -> None:
         "i didnt opt in",
         "whoever signed me up did it without asking",
     ]
-    assert _all(texts, Action.OPT_OUT) == []
-    assert _never(["i never opted for the extended warranty", "who signed up for the potluck?"], Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
+    assert taken(["i never opted for the extended warranty", "who signed up for the potluck?"], Action.OPT_OUT) == []
 
 
 def test_every_regulator_and_filing_verb_is_a_threat() -> None:
@@ -116,8 +101,8 @@ def test_every_regulator_and_filing_verb_is_a_threat() -> None:
         f"im {verb} you to the {who}" for verb, who in itertools.product(("reporting", "gonna report"), st.REGULATORS)
     ]
     texts += [f"filing a complaint with the {who}" for who in st.REGULATORS]
-    assert _all(texts, Action.OPT_OUT) == []
-    assert _never(["my sister works at the FTC", "the BBB rating is good"], Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
+    assert taken(["my sister works at the FTC", "the BBB rating is good"], Action.OPT_OUT) == []
 
 
 def test_a_way_not_to_get_them() -> None:
@@ -128,16 +113,16 @@ def test_a_way_not_to_get_them() -> None:
         )
         if not (neg == "not" and verb == "getting")
     ]
-    assert _all(texts, Action.OPT_OUT) == []
-    assert _never(["is there a way to not pay shipping", "is there a way to get these in blue"], Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
+    assert taken(["is there a way to not pay shipping", "is there a way to get these in blue"], Action.OPT_OUT) == []
 
 
 def test_another_way_instead_of_the_texts() -> None:
     texts = [f"whatsapp me instead of {noun}" for noun in st.TEXT_NOUNS]
     texts += [f"take {who} off sms" for who in st.MY_NUMBER]
     texts += ["write to my home address, not on this phone"]
-    assert _all(texts, Action.OPT_OUT) == []
-    assert _never(["ill call you instead of texting", "lemme call you instead of texting"], Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
+    assert taken(["ill call you instead of texting", "lemme call you instead of texting"], Action.OPT_OUT) == []
 
 
 # --- English help and opt-in ------------------------------------------------------------------
@@ -145,14 +130,14 @@ def test_another_way_instead_of_the_texts() -> None:
 
 def test_every_live_person_asked_for_is_help() -> None:
     texts = [f"is there a {live} {who} I can talk to" for live, who in itertools.product(hs.LIVE, hs.PEOPLE)]
-    assert _all(texts, Action.HELP) == []
-    assert _never(["chat to a real person tonight! call now", "she is a real person"], Action.HELP) == []
+    assert missing(texts, Action.HELP) == []
+    assert taken(["chat to a real person tonight! call now", "she is a real person"], Action.HELP) == []
 
 
 def test_information_what_to_do_and_what_it_is_about() -> None:
     texts = [f"i need info on my {noun}" for noun in ("order", "account", "bill", "refund", "appointment")]
     texts += ["what do i do if i lost my card", "what should we do about the charge", "whats this text about?"]
-    assert _all(texts, Action.HELP) == []
+    assert missing(texts, Action.HELP) == []
 
 
 def test_a_change_of_mind_asks_for_the_texts_again() -> None:
@@ -160,8 +145,8 @@ def test_a_change_of_mind_asks_for_the_texts_again() -> None:
         f"{changed}, {keep} texting me"
         for changed, keep in itertools.product(hs.CHANGED, ("keep", "continue", "start"))
     ]
-    assert _all(texts, Action.OPT_IN) == []
-    assert _never(["changed my mind about dinner", "on second thought keep the blue one"], Action.OPT_IN) == []
+    assert missing(texts, Action.OPT_IN) == []
+    assert taken(["changed my mind about dinner", "on second thought keep the blue one"], Action.OPT_IN) == []
 
 
 # --- other languages ----------------------------------------------------------------------------
@@ -182,12 +167,12 @@ ONLY_CHANNEL = [
 
 
 def test_only_next_to_a_channel_is_a_switch_in_every_language() -> None:
-    assert _all(ONLY_CHANNEL, Action.OPT_OUT) == []
+    assert missing(ONLY_CHANNEL, Action.OPT_OUT) == []
     # the writer sending something another way, "cancel the email, only that", only the texts
     guards = ["solo te mando un correo luego", "cancela el correo, solo eso", "solo SMS por favor",
               "wyślę ci tylko maila wieczorem", "я напишу только на почту", "我只用邮件发合同给你",
               "メールだけ送っておくね", "이메일로만 보내드릴게요"]  # fmt: skip
-    assert _never(guards, Action.OPT_OUT) == []
+    assert taken(guards, Action.OPT_OUT) == []
 
 
 WHOM = [
@@ -208,11 +193,11 @@ WHOM = [
 
 
 def test_whom_to_talk_to_is_help_in_every_language() -> None:
-    assert _all(WHOM, Action.HELP) == []
+    assert missing(WHOM, Action.HELP) == []
     # whom someone talked to is conversation
     guards = ["с кем ты поговорил вчера", "¿con quién hablaste ayer?", "con chi sei uscita ieri?", "你跟谁说了？",
               "누구한테 얘기했어?", "sino kausap mo kanina?"]  # fmt: skip
-    assert _never(guards, Action.HELP) == []
+    assert taken(guards, Action.HELP) == []
 
 
 REVOKED = [
@@ -230,16 +215,16 @@ REVOKED = [
 
 
 def test_consent_taken_back_in_every_language() -> None:
-    assert _all(REVOKED, Action.OPT_OUT) == []
-    assert _never(["Ich komme später zurück, einverstanden?", "ich rufe dich zurück"], Action.OPT_OUT) == []
+    assert missing(REVOKED, Action.OPT_OUT) == []
+    assert taken(["Ich komme später zurück, einverstanden?", "ich rufe dich zurück"], Action.OPT_OUT) == []
 
 
 def test_i_am_not_a_name_in_other_languages() -> None:
     texts = ["Я не Ольга.", "это не Марина, номер мой", "我不是王先生", "no soy Carla, número equivocado", "je ne suis pas Luc",
              "io non sono Marco, avete sbagliato", "não sou o Pedro", "nie jestem Tomkiem, pomyłka"]  # fmt: skip
-    assert _all(texts, Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
     assert (
-        _never(
+        taken(
             [
                 "je ne suis pas Canadien de naissance mais",
                 "я не Знаю что делать",
@@ -270,10 +255,12 @@ JOKES = [
 
 
 def test_a_request_called_a_joke_is_none_in_every_language() -> None:
-    assert _never(JOKES, Action.OPT_OUT) == []
+    assert taken(JOKES, Action.OPT_OUT) == []
     # asked or denied, the joke takes nothing back
     assert (
-        _all(["¿esto es broma? dejen de mandarme mensajes", "no es broma, dejen de mandarme mensajes"], Action.OPT_OUT)
+        missing(
+            ["¿esto es broma? dejen de mandarme mensajes", "no es broma, dejen de mandarme mensajes"], Action.OPT_OUT
+        )
         == []
     )
 
@@ -294,11 +281,11 @@ DONT_STOP = [
 
 
 def test_dont_stop_is_never_an_opt_out_nor_help() -> None:
-    assert _never(DONT_STOP, Action.OPT_OUT) == []
-    assert _never(DONT_STOP, Action.HELP) == []
+    assert taken(DONT_STOP, Action.OPT_OUT) == []
+    assert taken(DONT_STOP, Action.HELP) == []
     # the indicative of a complaint is not the imperative
     assert (
-        _all(["¿por qué no dejan de mandarme mensajes?", "почему вы не перестаёте присылать смс?"], Action.OPT_OUT)
+        missing(["¿por qué no dejan de mandarme mensajes?", "почему вы не перестаёте присылать смс?"], Action.OPT_OUT)
         == []
     )
 
@@ -306,29 +293,29 @@ def test_dont_stop_is_never_an_opt_out_nor_help() -> None:
 def test_one_photo_or_voice_note_to_a_friend_is_none() -> None:
     texts = ["no me mandes la foto, no tengo datos", "не скидывай мне видео", "その写真送らないで", "그 사진 보내지 마",
              "mujhe photo mat bhejna", "لا ترسل لي الفيديو", "nie wysyłaj mi zdjęcia"]  # fmt: skip
-    assert _never(texts, Action.OPT_OUT) == []
-    assert _all(["no me manden más mensajes ni fotos", "не присылайте мне смс и фото"], Action.OPT_OUT) == []
+    assert taken(texts, Action.OPT_OUT) == []
+    assert missing(["no me manden más mensajes ni fotos", "не присылайте мне смс и фото"], Action.OPT_OUT) == []
 
 
 def test_a_named_service_or_a_plan_is_another_service() -> None:
     texts = ["¿cómo cancelo mi suscripción de Max?", "как отменить подписку на Окко?", "paano i-cancel ang subscription sa Viu?",
              "Wie kündige ich mein Handy-Abo?", "넷플릭스 멤버십 해지 어떻게 해요?", "كيف ألغي اشتراك نتفليكس؟",
              "jak anulować subskrypcję w Maxie?"]  # fmt: skip
-    assert _never(texts, Action.OPT_OUT) == []
+    assert taken(texts, Action.OPT_OUT) == []
     # the messages named, or the sender asked plainly
     texts = [
         "cancela mi suscripción a sus mensajes",
         "unsubscribe me from Bella Salon",
         "how do I unsubscribe from Bella Salon?",
     ]
-    assert _all(texts, Action.OPT_OUT) == []
+    assert missing(texts, Action.OPT_OUT) == []
 
 
 def test_an_arabic_stop_with_its_subject_is_a_statement() -> None:
-    assert _never(["الساعة وقفت", "السيارة توقفت فجأة"], Action.OPT_OUT) == []
-    assert _all(["وقفوا الرسائل", "الاعلانات وقفوها"], Action.OPT_OUT) == []
+    assert taken(["الساعة وقفت", "السيارة توقفت فجأة"], Action.OPT_OUT) == []
+    assert missing(["وقفوا الرسائل", "الاعلانات وقفوها"], Action.OPT_OUT) == []
 
 
 def test_stopping_an_activity_in_tagalog_is_a_statement() -> None:
-    assert _never(["titigil muna ako sa pag-aaral", "hihinto na ako sa pagtatrabaho doon"], Action.OPT_OUT) == []
-    assert _all(["tigilan niyo na ang pag-text sa akin"], Action.OPT_OUT) == []
+    assert taken(["titigil muna ako sa pag-aaral", "hihinto na ako sa pagtatrabaho doon"], Action.OPT_OUT) == []
+    assert missing(["tigilan niyo na ang pag-text sa akin"], Action.OPT_OUT) == []
