@@ -37,7 +37,7 @@ _STORES = (
 
 
 class FakeRepository:
-    AlreadyResolved = AlreadyResolved  # optout.review_store's name, so one object stands for both
+    AlreadyResolved = AlreadyResolved  # the review-queue store's name, so one object stands for both
 
     def __init__(self, stores: Stores) -> None:
         self.stores = stores

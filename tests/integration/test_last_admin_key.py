@@ -6,8 +6,9 @@ import threading
 
 import pytest
 
-from optout import admin_keys, repository
+from optout import repository
 from optout.models import Principal, Role
+from optout.repository import admin_count
 from optout.services import accounts
 
 
@@ -77,7 +78,7 @@ def test_two_admins_revoking_each_other_at_once_leave_one(api, workspace, monkey
     for thread in threads:
         thread.join(30)
     monkeypatch.setattr(repository, "list_api_keys", real_list)
-    refused = [o for o in outcomes.values() if isinstance(o, admin_keys.LastAdminKey)]
+    refused = [o for o in outcomes.values() if isinstance(o, admin_count.LastAdminKey)]
     assert len(refused) == 1, outcomes
     assert len(_live_admins(workspace["id"])) == 1
 
@@ -85,7 +86,7 @@ def test_two_admins_revoking_each_other_at_once_leave_one(api, workspace, monkey
 def test_a_workspace_without_a_count_gets_one_from_its_keys(api, workspace):
     """Workspaces created before the count existed: it is built from their keys on first use."""
     repository.dynamodb_client().delete_item(
-        TableName=repository.accounts_table(), Key=admin_keys._count_key(workspace["id"])
+        TableName=repository.accounts_table(), Key=admin_count._count_key(workspace["id"])
     )
     [bootstrap] = _live_admins(workspace["id"])
     status, body = api.request("DELETE", f"/v1/api-keys/{bootstrap}", key=workspace["admin"])
@@ -99,6 +100,6 @@ def test_keys_made_on_the_bootstrap_path_count_too(workspace):
     cli, _ = accounts.create_api_key_for(workspace["id"], "cli admin", Role.ADMIN)
     acting = Principal(workspace_id=workspace["id"], key_id=cli.key_id, key_name=cli.name, role=Role.ADMIN)
     accounts.revoke_api_key(acting, bootstrap)
-    with pytest.raises(admin_keys.LastAdminKey):
+    with pytest.raises(admin_count.LastAdminKey):
         accounts.revoke_api_key(acting, cli.key_id)
     assert _live_admins(workspace["id"]) == [cli.key_id]

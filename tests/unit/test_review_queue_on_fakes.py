@@ -22,7 +22,7 @@ def stores(monkeypatch: pytest.MonkeyPatch) -> Stores:
     stores = fake_stores()
     fake = FakeRepository(stores)
     monkeypatch.setattr(review_queue, "repository", fake)
-    monkeypatch.setattr(review_queue, "review_store", fake)
+    monkeypatch.setattr(review_queue, "review_items", fake)
     return stores
 
 

@@ -5,10 +5,12 @@ The package is split by concern (see ports.py for what each store promises under
 - `dynamo`: the client, (de)serialisation, the one ClientError mapper, BatchGetItem with retry
   and the Query pager;
 - `unit_of_work`: TransactWriteItems, chunking and the contact write transaction;
-- one module per store: `contacts` (and `contact_search`, its filtered, bounded reads), `events`, `dismissals` (the Auto Opt-Out folder's), `markers`, `accounts`, `inboxes`, `failures`,
-  `reports` (report index reads and counters), `report_pages` (a row report's shard merge and
-  cursors), `report_streams` (stream records as table changes), `review_queue` (imported by
-  optout.review_store only, so functions that never touch the queue never load it).
+- one module per store: `contacts` (and `contact_search`, its filtered, bounded reads), `events`,
+  `dismissals` (the Auto Opt-Out folder's), `markers` (message markers: items and lifetimes),
+  `accounts` (and `admin_count`, the live admin key count), `inboxes`, `failures`, `reports`
+  (report index reads and counters), `report_pages` (a row report's shard merge and cursors),
+  `report_streams` (stream records as table changes), `review_queue` (imported by the services
+  that queue or resolve reviews only, so functions that never touch the queue never load it).
 Nothing here calls Scan.
 """
 
@@ -89,7 +91,7 @@ from optout.repository.keys import (
     status_shard,
     valid_broadcast_id,
 )
-from optout.repository.markers import DuplicateMessage, get_contact_and_marker, put_marker
+from optout.repository.markers import DuplicateMessage, get_contact_and_marker, marker_id, marker_item, put_marker
 from optout.repository.report_pages import ReportPage, read_report_page
 from optout.repository.report_streams import TableChange, stream_batch_id, stream_changes
 from optout.repository.reports import (
@@ -170,6 +172,8 @@ __all__ = [
     "list_api_keys",
     "list_contacts_page",
     "list_inboxes",
+    "marker_id",
+    "marker_item",
     "next_page",
     "page_start",
     "put_api_key",

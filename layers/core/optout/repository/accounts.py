@@ -110,7 +110,7 @@ def list_api_keys(workspace_id: str) -> list[ApiKey]:
 
 def api_key_revocation(key: ApiKey, revoked_at: datetime) -> list[dict[str, Any]]:
     """The transaction items revoking a key (both of its items, each only if still live);
-    admin_keys.revoke writes them with the workspace's admin count."""
+    admin_count.revoke writes them with the workspace's admin count."""
     update = {
         "UpdateExpression": "SET revoked_at = :t",
         "ConditionExpression": "attribute_exists(pk) AND attribute_not_exists(revoked_at)",

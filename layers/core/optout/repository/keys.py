@@ -25,7 +25,7 @@
 - Review queue: `pk = {workspace}`, `sk = {item id}`; ByState `{workspace}#{state}` /
   `{received_at}#{id}`.
 - Idempotency markers: `id = {kind}#{workspace}#{inbox}#{provider}#{ids...}` (lifetimes:
-  optout/idempotency.py).
+  markers.py).
 """
 
 from __future__ import annotations

@@ -8,9 +8,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from optout import admin_keys, repository
+from optout import repository
 from optout.errors import Forbidden, InvalidInput, NotFound, Unauthorized
 from optout.models import ApiKey, Principal, Role, Workspace, WorkspaceSettings, utc_now
+from optout.repository import admin_count
 from optout.ttl_cache import TtlCache
 
 KEY_PREFIX = "oo_"
@@ -55,7 +56,7 @@ def create_workspace(name: str, *, settings: dict[str, Any] | None = None) -> tu
         raise InvalidInput("invalid settings", details=exc.errors(include_url=False)) from None
     workspace = Workspace(id="ws_" + secrets.token_hex(8), name=name, created_at=utc_now(), settings=ws_settings)
     key, plain = _new_key(workspace.id, "bootstrap admin", Role.ADMIN)
-    admin_keys.create_workspace(workspace, key)
+    admin_count.create_workspace(workspace, key)
     return workspace, key, plain
 
 
@@ -83,14 +84,14 @@ def require_admin(principal: Principal, action: str) -> None:
 def create_api_key(principal: Principal, name: str, role: Role) -> tuple[ApiKey, str]:
     require_admin(principal, "create API keys")
     key, plain = _new_key(principal.workspace_id, _check_key_name(name), role)
-    admin_keys.add_key(key)
+    admin_count.add_key(key)
     return key, plain
 
 
 def create_api_key_for(workspace_id: str, name: str, role: Role) -> tuple[ApiKey, str]:
     """Bootstrap path (command line, local stack): no calling key exists yet."""
     key, plain = _new_key(workspace_id, _check_key_name(name), role)
-    admin_keys.add_key(key)
+    admin_count.add_key(key)
     return key, plain
 
 
@@ -107,7 +108,7 @@ def revoke_api_key(principal: Principal, key_id: str) -> ApiKey:
             if key.is_revoked:
                 return key
             revoked_at = utc_now()
-            admin_keys.revoke(key, revoked_at)
+            admin_count.revoke(key, revoked_at)
             return key.model_copy(update={"revoked_at": revoked_at})
     raise NotFound("API key not found", code="api_key_not_found")
 

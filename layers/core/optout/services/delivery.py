@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from optout import idempotency, repository
+from optout import repository
 from optout.errors import InvalidPhone
 from optout.models import BroadcastFailure, Inbox, WorkspaceSettings, utc_now
 from optout.observability import MetricUnit, logger, single_metric
@@ -47,7 +47,7 @@ def marker_id(outcome: DeliveryOutcome, inbox: Inbox) -> str:
     """Every provider's status callback names the message (the parsers require it). One message
     may go to several recipients (Telnyx group messages), so the recipient is part of the key; the
     workspace and inbox are too, as message ids are not unique across carrier accounts."""
-    return idempotency.marker_id(
+    return repository.marker_id(
         "delivery", inbox.workspace_id, inbox.number, outcome.provider, outcome.message_id, outcome.recipient
     )
 
@@ -72,7 +72,7 @@ class DeliveryResult:
     def marker(self, key: str, workspace_id: str) -> dict[str, Any]:
         """The message's recorded state: its final outcome and what that did."""
         recorded = {name: getattr(self, name) for name in _RECORDED}
-        return idempotency.marker_item(
+        return repository.marker_item(
             key, workspace_id, recorded, changed_consent=self.opted_out is not None, ttl_seconds=MARKER_TTL_SECONDS
         )
 

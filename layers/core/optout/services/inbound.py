@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from optout import idempotency, repository, review_store
+from optout import repository
 from optout.carriers import InboundMessage
 from optout.engine import Action, classify
 from optout.errors import InvalidPhone
 from optout.models import Contact, Inbox, WorkspaceSettings, utc_now
 from optout.observability import logger
 from optout.phones import normalize_phone
+from optout.repository import review_queue as review_items
 from optout.repository.consents import consent_history
 from optout.rules import clarification, double_opt_in
 from optout.rules import inbound as rules
@@ -64,7 +65,7 @@ def marker_id(message: InboundMessage, inbox: Inbox) -> str:
             "|".join([message.from_number, message.to_number, message.text, str(message.sent_at)]).encode()
         ).hexdigest()
         message_id = f"sha256:{digest}"
-    return idempotency.marker_id("inbound", inbox.workspace_id, inbox.number, message.provider, message_id)
+    return repository.marker_id("inbound", inbox.workspace_id, inbox.number, message.provider, message_id)
 
 
 def handle_inbound(
@@ -182,14 +183,14 @@ def _handle_once(
 def _commit(decided: InboundDecision, key: str, workspace_id: str) -> None:
     """Every STOP and START leaves a marker, even one that changed nothing: without carrier times,
     a retry arriving after a newer request must not act again."""
-    marker = idempotency.marker_item(
+    marker = repository.marker_item(
         key, workspace_id, decided.marker_fields, changed_consent=decided.keeps_marker, ttl_seconds=MARKER_TTL_SECONDS
     )
     if decided.write is None and decided.review is None:
         repository.put_marker(marker)
         return
     # The queue item lands with the marker, so a carrier's retry never queues it twice.
-    extra = [review_store.item_put(decided.review)] if decided.review is not None else []
+    extra = [review_items.item_put(decided.review)] if decided.review is not None else []
     repository.write_contacts([decided.write] if decided.write is not None else [], markers=[marker], extra_items=extra)
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from optout import repository, review_store
+from optout import repository
 from optout.errors import InvalidInput, NotFound
 from optout.models import ConsentEvent, Contact, ContactStatus, Principal, Reason, utc_now
+from optout.repository import review_queue as review_items
 from optout.review import ResolveAction, ReviewItem, ReviewResolution, ReviewState, valid_review_id
 from optout.rules import consent
 from optout.services.accounts import require_admin
@@ -26,7 +27,7 @@ def list_items(
     workspace_id = principal.workspace_id
     scope = {"w": workspace_id, "s": state.value}
     start_key = repository.page_start(cursor, scope)
-    items, last_key = review_store.query_items(workspace_id, state, limit=limit, start_key=start_key)
+    items, last_key = review_items.query_items(workspace_id, state, limit=limit, start_key=start_key)
     return items, repository.next_page(last_key, scope)
 
 
@@ -38,11 +39,11 @@ class ResolveResult:
 
 
 def _open_item(principal: Principal, item_id: str) -> ReviewItem:
-    item = review_store.get_item(principal.workspace_id, item_id) if valid_review_id(item_id) else None
+    item = review_items.get_item(principal.workspace_id, item_id) if valid_review_id(item_id) else None
     if item is None:
         raise NotFound("review item not found", code="review_item_not_found", details={"id": item_id})
     if item.state is ReviewState.RESOLVED:
-        raise review_store.AlreadyResolved(item_id)
+        raise review_items.AlreadyResolved(item_id)
     return item
 
 
@@ -96,8 +97,8 @@ def _resolve_once(principal: Principal, item: ReviewItem, action: ResolveAction,
     )
     if change is not None:
         # The consent change and the resolution land together, or neither does.
-        repository.write_contacts([change], extra_items=[review_store.resolution_update(item, resolution)])
+        repository.write_contacts([change], extra_items=[review_items.resolution_update(item, resolution)])
     else:
-        review_store.resolve(item, resolution)
+        review_items.resolve(item, resolution)
     resolved = item.model_copy(update={"state": ReviewState.RESOLVED, "resolution": resolution})
     return ResolveResult(resolved, contact, change.event if change is not None else None)

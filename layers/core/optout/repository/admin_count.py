@@ -15,18 +15,17 @@ or revoked without the count, so nothing changes between the counting and the wr
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from typing import Any
 
-from optout import repository
 from optout.errors import Conflict
 from optout.models import ApiKey, Role, Workspace
 from optout.observability import logger
-from optout.repository import keys
+from optout.repository import accounts, keys
+from optout.repository.dynamo import Cancelled, accounts_table, call
+from optout.repository.unit_of_work import TransactionConflict, retry_on_conflict, transact
 
 COUNT_SK = keys.ADMIN_COUNT_SK
-_ATTEMPTS = 4  # a transaction cancelled by a concurrent one is tried again
 
 
 class LastAdminKey(Conflict):
@@ -44,7 +43,7 @@ def _new_count(workspace_id: str, live: int) -> dict[str, Any]:
     item = {**_count_key(workspace_id), "live": {"N": str(live)}}
     return {
         "Put": {
-            "TableName": repository.accounts_table(),
+            "TableName": accounts_table(),
             "Item": item,
             "ConditionExpression": "attribute_not_exists(pk)",
         }
@@ -56,7 +55,7 @@ def _change_count(workspace_id: str, delta: int) -> dict[str, Any]:
     condition = "attribute_exists(live)" if delta > 0 else "live > :one"
     return {
         "Update": {
-            "TableName": repository.accounts_table(),
+            "TableName": accounts_table(),
             "Key": _count_key(workspace_id),
             "UpdateExpression": "SET live = live + :delta",
             "ConditionExpression": condition,
@@ -67,12 +66,12 @@ def _change_count(workspace_id: str, delta: int) -> dict[str, Any]:
 
 def create_workspace(workspace: Workspace, first_key: ApiKey) -> None:
     """The workspace, its first admin key and a count of 1, in one transaction."""
-    repository.create_workspace(workspace, first_key, extra_items=[_new_count(workspace.id, 1)])
+    accounts.create_workspace(workspace, first_key, extra_items=[_new_count(workspace.id, 1)])
 
 
 def _has_count(workspace_id: str) -> bool:
-    found = repository.call(
-        "get_item", TableName=repository.accounts_table(), Key=_count_key(workspace_id), ConsistentRead=True
+    found = call(
+        "get_item", TableName=accounts_table(), Key=_count_key(workspace_id), ConsistentRead=True
     )
     return "Item" in found
 
@@ -81,10 +80,10 @@ def ensure_count(workspace_id: str) -> None:
     """Write the count of a workspace that has none yet (created before it existed)."""
     if _has_count(workspace_id):
         return
-    live = sum(1 for k in repository.list_api_keys(workspace_id) if k.role is Role.ADMIN and not k.is_revoked)
+    live = sum(1 for k in accounts.list_api_keys(workspace_id) if k.role is Role.ADMIN and not k.is_revoked)
     try:
-        _write([_new_count(workspace_id, live), repository.workspace_exists(workspace_id)])
-    except repository.Cancelled as cancelled:
+        _write([_new_count(workspace_id, live), accounts.workspace_exists(workspace_id)])
+    except Cancelled as cancelled:
         if cancelled.reasons[:1] != ["ConditionalCheckFailed"]:
             raise Conflict("the workspace's keys are changing; retry") from None
         return  # written meanwhile by another request: that count is as good as this one
@@ -94,37 +93,43 @@ def ensure_count(workspace_id: str) -> None:
 def add_key(key: ApiKey) -> None:
     """Store a new key; an admin key adds one to the count in the same transaction."""
     if key.role is not Role.ADMIN:
-        repository.put_api_key(key)
+        accounts.put_api_key(key)
         return
     ensure_count(key.workspace_id)
-    repository.put_api_key(key, extra_items=[_change_count(key.workspace_id, +1)])
+    accounts.put_api_key(key, extra_items=[_change_count(key.workspace_id, +1)])
 
 
 def _write(items: list[dict[str, Any]]) -> None:
     """One transaction; raises `Cancelled` for a failed condition or a lost race, which the
     callers tell apart by the reasons' positions."""
     try:
-        repository.transact(items)
-    except repository.Cancelled as cancelled:
+        transact(items)
+    except Cancelled as cancelled:
         if {"ConditionalCheckFailed", "TransactionConflict"} & set(cancelled.reasons):
             raise
         raise cancelled.classified() from cancelled.cause
 
 
+def _revoke_once(items: list[dict[str, Any]]) -> None:
+    """One try at the revocation: a failed condition says why it cannot be done; a race lost to
+    another transaction is a TransactionConflict, which retry_on_conflict tries again."""
+    try:
+        _write(items)
+    except Cancelled as cancelled:
+        if "ConditionalCheckFailed" in cancelled.reasons[:2]:
+            raise Conflict("the key was revoked meanwhile", code="api_key_revoked") from None
+        if "ConditionalCheckFailed" in cancelled.reasons[2:]:  # the count: this is the last admin key
+            raise LastAdminKey() from None
+        raise TransactionConflict(list(range(len(items)))) from None
+
+
 def revoke(key: ApiKey, revoked_at: datetime) -> None:
     """Revoke a key; an admin key only while another live admin key remains (else LastAdminKey)."""
-    items = repository.api_key_revocation(key, revoked_at)
+    items = accounts.api_key_revocation(key, revoked_at)
     if key.role is Role.ADMIN:
         ensure_count(key.workspace_id)
         items.append(_change_count(key.workspace_id, -1))
-    for attempt in range(_ATTEMPTS):
-        try:
-            _write(items)
-            return
-        except repository.Cancelled as cancelled:
-            if "ConditionalCheckFailed" in cancelled.reasons[:2]:
-                raise Conflict("the key was revoked meanwhile", code="api_key_revoked") from None
-            if "ConditionalCheckFailed" in cancelled.reasons[2:]:  # the count: this is the last admin key
-                raise LastAdminKey() from None
-            time.sleep(0.05 * 2**attempt)  # lost a race with another transaction: try again
-    raise Conflict("the workspace's keys are changing; retry")
+    try:
+        retry_on_conflict(lambda: _revoke_once(items), attempts=4)
+    except TransactionConflict:
+        raise Conflict("the workspace's keys are changing; retry") from None
