@@ -21,7 +21,16 @@ from tests.integration.test_review_queue import LONG, queue, resolve
 
 SHARED_FIXTURES = (inboxes, published)  # the inbound tests' signed inboxes and captured replies
 
+PAST = "2026-01-01"  # the workspace's revoke-all date, before every test's opt-out
 DISCLOSURE = "Yes, send me Acme Dental promotions by text. Reply STOP to cancel."
+
+
+@pytest.fixture(autouse=True)
+def revoke_all_date_past(api, workspace):
+    """Every path records the workspace's revoke-all date, not the built-in one: here it is past,
+    so each revocation of every topic says the rule required it."""
+    status, answer = api.request("PUT", "/v1/settings", key=workspace["admin"], json_body={"revoke_all_effective": PAST})
+    assert status == 200, answer
 
 
 def define_topics(api, workspace):
@@ -66,7 +75,7 @@ def assert_map_agrees(api, workspace, phone):
     return folded, stored
 
 
-def assert_all_revoked_by_one_event(api, workspace, phone):
+def assert_all_revoked_by_one_event(api, workspace, phone, *, held_topics=True):
     folded, stored = assert_map_agrees(api, workspace, phone)
     assert {topic["status"] for topic in folded.values()} == {"revoked"}
     [event_id] = {topic["by"]["event_id"] for topic in folded.values()}
@@ -74,6 +83,9 @@ def assert_all_revoked_by_one_event(api, workspace, phone):
     [by] = {json.dumps(topic["by"]) for topic in folded.values()}
     by = json.loads(by)
     assert datetime.fromisoformat(by["honour_by"]) == honour_by(datetime.fromisoformat(by["recorded_at"]))
+    # Only a revocation of topics the contact held records the rule's date.
+    expected = (True, PAST) if held_topics else (None, None)
+    assert (by["revoke_all_required"], by["revoke_all_effective"]) == expected, by
     return event_id
 
 
@@ -172,7 +184,7 @@ def test_an_imported_opt_out_revokes_every_topic(api, workspace):
     assert status == 200 and report["opted_out"] == 2, report
     assert_all_revoked_by_one_event(api, workspace, CONTACT)
     # A new contact imported as opted out: no topic was ever granted, and every one is revoked.
-    assert_all_revoked_by_one_event(api, workspace, "+14155550199")
+    assert_all_revoked_by_one_event(api, workspace, "+14155550199", held_topics=False)
 
 
 # --- delivery: Auto Opt-Out on Failed Delivery, the broadcast "Opt-out SMS" --------------------

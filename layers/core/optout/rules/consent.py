@@ -281,8 +281,21 @@ def staff_target(
     return ContactStatus.ACTIVE
 
 
-def staff_context(principal: Principal, at: datetime, note: str | None, reason: Reason = Reason.API) -> StatusContext:
-    return StatusContext(reason=reason, initiator=principal.initiator, at=at, note=(note or "").strip() or None)
+def staff_context(
+    principal: Principal,
+    at: datetime,
+    note: str | None,
+    reason: Reason = Reason.API,
+    *,
+    revoke_all_effective: date = REVOKE_ALL_EFFECTIVE,
+) -> StatusContext:
+    return StatusContext(
+        reason=reason,
+        initiator=principal.initiator,
+        at=at,
+        note=(note or "").strip() or None,
+        revoke_all_effective=revoke_all_effective,
+    )
 
 
 SYSTEM = Initiator(type=InitiatorType.SYSTEM, id="optout", name="opt-out service")

@@ -172,6 +172,7 @@ def decide_delivery(
             message_id=outcome.message_id or None,
             decision=failure_decision(outcome, rule, consecutive_failures=change.update["consecutive_failures"]),
             source_at=outcome.occurred_at,
+            revoke_all_effective=settings.revoke_all_effective,
         )
         opt_out = consent.status_change(current, ContactStatus.OPTED_OUT, context, workspace_id=workspace_id, phone=phone)
         if opt_out is not None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from optout.consent_policy import REVOKE_ALL_EFFECTIVE
 from optout.models import Contact, ContactStatus, ContactWrite, Initiator, Reason
 from optout.rules.consent import StatusContext, new_contact, profile_write, status_change
 
@@ -108,9 +109,12 @@ def decide_rows(
     workspace_id: str,
     initiator: Initiator,
     now: datetime,
+    revoke_all_effective: date = REVOKE_ALL_EFFECTIVE,
 ) -> list[RowDecision]:
     """Each row's outcome and write, given the contacts on record (by phone; absent: new)."""
-    context = StatusContext(reason=Reason.IMPORT, initiator=initiator, at=now)
+    context = StatusContext(
+        reason=Reason.IMPORT, initiator=initiator, at=now, revoke_all_effective=revoke_all_effective
+    )
     decided = []
     for row in rows:
         outcome, write = import_row_write(

@@ -137,7 +137,7 @@ def decide_inbound(
     action = requested_action(decision, message.carrier_opt_out_type)
     texts = settings.for_language(decision.language)  # replies in the contact's language
     if action in _CONSENT_ACTIONS:
-        context = _status_context(decision, message, inbox, phone, now)
+        context = _status_context(decision, message, inbox, phone, now, settings)
         decided = _consent_request(current, action, decision, message, texts, context, inbox.workspace_id, phone)
         decided = clarification.void_question(decided, current, context, now)  # a newer opt-out closes a question
     elif action is Action.HELP:
@@ -211,7 +211,7 @@ def _rule(action: Action, decision: Decision) -> str:
 
 
 def _status_context(
-    decision: Decision, message: InboundMessage, inbox: Inbox, phone: str, now: datetime
+    decision: Decision, message: InboundMessage, inbox: Inbox, phone: str, now: datetime, settings: WorkspaceSettings
 ) -> consent.StatusContext:
     return consent.StatusContext(
         reason=Reason(reason_for(decision) or "keyword"),
@@ -222,6 +222,7 @@ def _status_context(
         message_text=message.text[:MAX_TEXT],
         decision=decision.to_dict(),
         source_at=message.sent_at,
+        revoke_all_effective=settings.revoke_all_effective,
     )
 
 

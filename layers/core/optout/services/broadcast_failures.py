@@ -60,6 +60,7 @@ def opt_out_failure(principal: Principal, broadcast_id: str, raw_phone: str) -> 
     A blocked contact stays blocked: unblocking is for admins, through set_status.
     """
     # Imported here: listing failures never needs the contacts service.
+    from optout.services.accounts import get_workspace
     from optout.services.contacts import StatusResult, with_retry, workspace_phone
 
     _check_broadcast(broadcast_id)
@@ -84,6 +85,7 @@ def opt_out_failure(principal: Principal, broadcast_id: str, raw_phone: str) -> 
             inbox=failure.inbox,
             message_id=failure.message_id,
             decision=failure_decision(failure, "manual"),
+            revoke_all_effective=get_workspace(workspace_id).settings.revoke_all_effective,
         )
         change = consent.status_change(
             current, ContactStatus.OPTED_OUT, context, workspace_id=workspace_id, phone=phone

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 from optout import repository
@@ -15,7 +16,6 @@ from optout.models import (
     ContactStatus,
     ContactWrite,
     Principal,
-    Reason,
     utc_now,
 )
 from optout.phones import normalize_phone
@@ -28,6 +28,12 @@ MAX_NAME_LENGTH = 200
 _WRITE_ATTEMPTS = 3
 
 T = TypeVar("T")
+
+
+def staff_context(principal: Principal, at: datetime, note: str | None) -> consent.StatusContext:
+    """A change by an API key, with the workspace's revoke-all date for the record."""
+    effective = get_workspace(principal.workspace_id).settings.revoke_all_effective
+    return consent.staff_context(principal, at, note, revoke_all_effective=effective)
 
 
 def workspace_phone(principal: Principal, raw: str) -> str:
@@ -93,7 +99,7 @@ def create_contact(
                 write = consent.status_change(
                     restored,
                     status,
-                    consent.staff_context(principal, now, note),
+                    staff_context(principal, now, note),
                     workspace_id=principal.workspace_id,
                     phone=phone,
                 )
@@ -110,7 +116,7 @@ def create_contact(
             change = consent.status_change(
                 None,
                 status,
-                consent.staff_context(principal, now, note),
+                staff_context(principal, now, note),
                 workspace_id=principal.workspace_id,
                 phone=phone,
             )
@@ -293,7 +299,7 @@ def set_status(principal: Principal, raw_phone: str, command: consent.StatusComm
         change = consent.status_change(
             current,
             target,
-            consent.staff_context(principal, utc_now(), note, Reason.API),
+            staff_context(principal, utc_now(), note),
             workspace_id=principal.workspace_id,
             phone=phone,
         )

@@ -168,7 +168,12 @@ def _import_batch(principal: Principal, rows: list[ImportRow]) -> list[tuple[Imp
         data = repository.batch_get_contacts(principal.workspace_id, [r.phone for r in pending])
         existing = {phone: repository.contact_from_data(item) for phone, item in data.items()}
         decided = decide_rows(
-            pending, existing, workspace_id=principal.workspace_id, initiator=principal.initiator, now=utc_now()
+            pending,
+            existing,
+            workspace_id=principal.workspace_id,
+            initiator=principal.initiator,
+            now=utc_now(),
+            revoke_all_effective=get_workspace(principal.workspace_id).settings.revoke_all_effective,
         )
         results.extend((d.row, d.outcome) for d in decided if d.write is None)
         writes = [d for d in decided if d.write is not None]

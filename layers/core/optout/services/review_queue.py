@@ -16,7 +16,7 @@ from optout.models import ConsentEvent, Contact, ContactStatus, Principal, Reaso
 from optout.repository import review_queue as review_items
 from optout.review import ResolveAction, ReviewItem, ReviewResolution, ReviewState, valid_review_id
 from optout.rules import consent
-from optout.services.accounts import require_admin
+from optout.services.accounts import get_workspace, require_admin
 
 
 def list_items(
@@ -80,6 +80,7 @@ def _resolve_once(principal: Principal, item: ReviewItem, action: ResolveAction,
             message_id=item.message_id,
             message_text=item.text,
             decision=item.decision,
+            revoke_all_effective=get_workspace(item.workspace_id).settings.revoke_all_effective,
             source_at=item.sent_at,  # the contact's message: an older START never undoes this opt-out
         )
         change = consent.status_change(
