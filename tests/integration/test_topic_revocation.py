@@ -118,6 +118,7 @@ def test_an_inbound_opt_out_revokes_every_topic_in_its_write(api, workspace, inb
     event_id = assert_all_revoked_by_one_event(api, workspace, CONTACT)
     [event, _] = events_of(api, workspace, CONTACT)
     assert event["event_id"] == event_id and event["honour_by"] is not None
+    assert (event["revoke_all_required"], event["revoke_all_effective"]) == (True, PAST)  # the history shows it
 
 
 def test_an_admin_opt_in_restores_the_status_only(api, workspace, inboxes, published):

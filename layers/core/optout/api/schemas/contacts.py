@@ -99,6 +99,12 @@ class EventOut(DeferredModel):
     honour_by: datetime | None = Field(
         default=None, description="A revocation's deadline: 10 business days after receipt (FCC, CASL)"
     )
+    revoke_all_required: bool | None = Field(
+        default=None,
+        description="For an opt-out that revoked the topics the contact held: true if the FCC revoke-all rule "
+        "required it at the time, false if it was the workspace's stricter choice",
+    )
+    revoke_all_effective: str | None = Field(default=None, description="The revoke-all date it was compared with")
 
     @classmethod
     def of(cls, event: ConsentEvent) -> EventOut:
