@@ -15,11 +15,16 @@ from tests.integration.test_topic_revocation import DISCLOSURE, assert_map_agree
 SHARED_FIXTURES = (inboxes, published)
 
 
-def request(api, workspace, phone=CONTACT):
+BODY = {
+    "topics": ["marketing", "reminders"], "source": "web_form", "form_url": "https://acme.example/join",
+    "disclosure": DISCLOSURE,
+}
+
+
+def request(api, workspace, phone=CONTACT, **choices):
     body = {
-        "phone": phone, "topics": ["marketing", "reminders"], "source": "web_form",
-        "form_url": "https://acme.example/join", "captured_at": iso(datetime.now(UTC) - timedelta(minutes=1)),
-        "disclosure": DISCLOSURE, "double_opt_in": True,
+        **BODY, "phone": phone, "captured_at": iso(datetime.now(UTC) - timedelta(minutes=1)), "double_opt_in": True,
+        **choices,
     }
     return api.request("POST", "/v1/consents", key=workspace["member"], json_body=body)
 
@@ -78,3 +83,25 @@ def test_a_double_opt_in_needs_a_number_to_send_from(api, workspace):
     define_topics(api, workspace)
     status, answer = request(api, workspace)
     assert status == 422 and answer["error"]["code"] == "no_inbox", answer
+
+
+def test_a_double_opt_in_comes_from_the_named_number_in_the_named_language(api, workspace, inboxes, published):
+    define_topics(api, workspace)
+    last = max(inboxes.values())
+    status, answer = request(api, workspace, inbox=last, language="es")
+    assert status == 201, answer
+    [sent] = published
+    assert sent.inbox == last != min(inboxes.values())
+    assert "responda YES para confirmar" in sent.text and "Marketing, Reminders" in sent.text, sent.text
+
+
+def test_a_double_opt_in_from_a_number_not_of_this_workspace_is_refused(api, workspace, inboxes, published):
+    define_topics(api, workspace)
+    for inbox, code in (("+14155550100", "unknown_inbox"), ("not a number", "invalid_phone")):
+        status, answer = request(api, workspace, inbox=inbox)
+        assert status in (400, 422) and answer["error"]["code"] == code, answer
+    assert published == []
+    # inbox and language only choose how a request is sent: without one they are a mistake.
+    body = {**BODY, "phone": CONTACT, "captured_at": iso(datetime.now(UTC) - timedelta(minutes=1)), "language": "es"}
+    status, answer = api.request("POST", "/v1/consents", key=workspace["member"], json_body=body)
+    assert status == 400 and "set double_opt_in" in answer["error"]["details"][0]["message"], answer

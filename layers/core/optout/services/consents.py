@@ -70,6 +70,8 @@ class OptIn:
     user_agent: str | None = None
     captured_by: str | None = None
     double_opt_in: bool = False  # grant nothing until the contact's YES (rules/double_opt_in.py)
+    inbox: str | None = None  # the double opt-in request's sender (default: the first business number)
+    language: str | None = None  # the request's language (default: the workspace's default texts)
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def record_opt_in(principal: Principal, opt_in: OptIn) -> ConsentView:
         raise Unprocessable(problem, code="invalid_captured_at", details={"field": "captured_at"})
     known = topic_store.list_topics(workspace_id)
     require_topics(known, opt_in.topics)
-    inbox = sending_inbox(workspace_id) if opt_in.double_opt_in else None
+    inbox = sending_inbox(principal, opt_in.inbox) if opt_in.double_opt_in else None
 
     def attempt() -> ConsentView:
         now = utc_now()
@@ -205,7 +207,7 @@ def record_opt_in(principal: Principal, opt_in: OptIn) -> ConsentView:
 
     recorded = retry_on_conflict(attempt)
     if inbox is not None:  # after the write: a request is never sent for a consent not recorded
-        send_request(inbox, phone, [topic for topic in known if topic.id in opt_in.topics])
+        send_request(inbox, phone, [topic for topic in known if topic.id in opt_in.topics], opt_in.language)
     return recorded
 
 

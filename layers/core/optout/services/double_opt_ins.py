@@ -6,16 +6,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from optout import reply_events
-from optout.models import Inbox
+from optout.errors import InvalidPhone
+from optout.models import Inbox, Principal
 from optout.repository.inboxes import list_inboxes
 from optout.repository.topics import Topic
 from optout.rules.double_opt_in import request_text
+from optout.services.contacts import workspace_phone
 from optout.services.topics import Unprocessable, definitions
 
 
-def sending_inbox(workspace_id: str) -> Inbox:
-    """The workspace's first business number (by number): a request needs one to come from."""
-    inboxes = sorted(list_inboxes(workspace_id), key=lambda inbox: inbox.number)
+def sending_inbox(principal: Principal, number: str | None = None) -> Inbox:
+    """The business number a request comes from: the one named (one of the workspace's), else
+    the workspace's first (by number)."""
+    inboxes = sorted(list_inboxes(principal.workspace_id), key=lambda inbox: inbox.number)
+    if number is not None:
+        try:
+            wanted = workspace_phone(principal, number)
+        except InvalidPhone as refused:
+            raise InvalidPhone(f"inbox: {refused}", details={"field": "inbox"}) from None
+        named = [inbox for inbox in inboxes if inbox.number == wanted]
+        if not named:
+            raise Unprocessable(
+                "inbox is not one of this workspace's business numbers",
+                code="unknown_inbox",
+                details={"field": "inbox", "inbox": wanted},
+            )
+        return named[0]
     if not inboxes:
         raise Unprocessable(
             "a double opt-in needs a business number to send its request from; register an inbox first",
@@ -25,10 +41,12 @@ def sending_inbox(workspace_id: str) -> Inbox:
     return inboxes[0]
 
 
-def send_request(inbox: Inbox, phone: str, topics: Sequence[Topic]) -> None:
-    """Publish the request (a failure is logged by reply_events; the request stays recorded)."""
+def send_request(inbox: Inbox, phone: str, topics: Sequence[Topic], language: str | None = None) -> None:
+    """Publish the request in `language` (the workspace's texts for it, else the built-in ones,
+    else its defaults); a failure is logged by reply_events, and the request stays recorded."""
     from optout.services.accounts import get_workspace
 
-    text = request_text(get_workspace(inbox.workspace_id).settings, definitions(topics))
+    settings = get_workspace(inbox.workspace_id).settings.for_language(language)
+    text = request_text(settings, definitions(topics))
     reply = reply_events.Reply(inbox.workspace_id, inbox.provider, inbox.number, phone, text, None, "double_opt_in")
     reply_events.publish([reply])

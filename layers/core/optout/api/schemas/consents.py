@@ -12,6 +12,7 @@ from pydantic import AwareDatetime, Field, StringConstraints, field_validator, m
 
 from optout.api.schemas.common import Strict
 from optout.models import TOPIC_ID_PATTERN, ConsentEvent, ConsentSource, ContactStatus, DeferredModel
+from optout.reply_texts import LANGUAGE_PATTERN
 
 if TYPE_CHECKING:
     from optout.services.consents import ConsentView, TopicView
@@ -31,6 +32,17 @@ class ConsentIn(Strict):
     captured_by: str | None = Field(default=None, max_length=200, description="Who or what captured it")
     double_opt_in: bool = Field(
         default=False, description="Send a 'Reply YES to confirm' request; nothing is granted until the YES (7 days)"
+    )
+    inbox: str | None = Field(
+        default=None,
+        max_length=40,
+        description="With double_opt_in: the workspace's business number to send the request from "
+        "(default: its first, by number)",
+    )
+    language: str | None = Field(
+        default=None,
+        pattern=LANGUAGE_PATTERN,
+        description="With double_opt_in: the request's language (ISO 639-1), using the workspace's texts for it",
     )
 
     @field_validator("captured_at", mode="before")
@@ -65,6 +77,8 @@ class ConsentIn(Strict):
     def _web_form_has_url(self) -> ConsentIn:
         if self.source is ConsentSource.WEB_FORM and self.form_url is None:
             raise ValueError("a web_form consent needs its form_url")
+        if not self.double_opt_in and (self.inbox is not None or self.language is not None):
+            raise ValueError("inbox and language choose how a double opt-in request is sent; set double_opt_in")
         return self
 
 
