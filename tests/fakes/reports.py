@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -10,7 +10,7 @@ from optout.errors import InvalidInput
 from optout.models import ConsentEvent, iso
 from optout.repository import keys
 from optout.repository.cursors import decode_cursor, encode_cursor
-from optout.repository.events import report_dimensions
+from optout.repository.events import report_dimensions, report_status
 from optout.repository.report_pages import ISO_FORMAT, ReportPage
 from tests.fakes.memory import Memory
 
@@ -38,7 +38,7 @@ class FakeReportRows:
     def read_report_page(
         self,
         workspace_id: str,
-        status: str,
+        status: str | Sequence[str],
         filters: Mapping[str, str],
         start: datetime,
         end: datetime,
@@ -54,11 +54,13 @@ class FakeReportRows:
             after = state.get("a")
             if state.get("q") != scope or not _well_formed(after, lower, upper):
                 raise InvalidInput("cursor is not valid for this report", code="invalid_cursor")
+        statuses = {status} if isinstance(status, str) else set(status)
         rows = sorted(
             (_sort_key(e), e)
             for e in self.memory.events.values()
             if e.workspace_id == workspace_id
-            and e.status.value == status
+            and report_status(e) in statuses
+            and (not filters or report_status(e) != keys.TOPIC_REVOKED_REPORT)  # indexed unfiltered only
             and all(report_dimensions(e).get(name) == value for name, value in filters.items())
             and lower <= iso(e.occurred_at) < upper
             and (after is None or _sort_key(e) > after)

@@ -3,11 +3,14 @@ their deadline and whether the number is still suppressed, a page at a time, per
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from optout.models import utc_now
 from optout.rules.business_days import honour_by
+from tests.integration.test_inbound_sms import CONTACT, inboxes, published, send
 from tests.integration.test_topic_revocation import define_topics, opt_in
+
+SHARED_FIXTURES = (inboxes, published)
 
 PATH = "/v1/reports/revocations"
 STILL_OUT = "+14155550201"
@@ -79,3 +82,25 @@ def test_range_is_required_and_bounded(api, workspace):
         status, body = api.request("GET", PATH, key=workspace["member"], query=query)
         assert status == 400 and set(body["error"]) == {"code", "message", "details"}, (query, body)
     assert api.request("GET", PATH, query=today())[0] == 401
+
+
+def test_a_topic_keyword_revocation_is_listed_with_its_topic(api, workspace, inboxes, published):
+    """STOP PROMO changes no status, yet is a revocation with a deadline: it is listed, merged in
+    time with the opt-outs, naming its topic; the opt-outs report does not list it."""
+    define_topics(api, workspace)
+    opt_in(api, workspace, CONTACT)
+    set_status(api, workspace, STILL_OUT, "unsubscribed")
+    assert send(api, "twilio", "STOP PROMO", message_id="SM-promo")[0] == 200
+    status, body = api.request("GET", PATH, key=workspace["member"], query=today())
+    assert status == 200, body
+    assert [row["phone"] for row in body["rows"]] == [STILL_OUT, CONTACT]  # oldest first
+    topic_row = body["rows"][1]
+    assert topic_row["topics"] == ["marketing"] and body["rows"][0]["topics"] is None
+    assert topic_row["still_suppressed"] is True and topic_row["status"] == "active"
+    assert datetime.fromisoformat(topic_row["honour_by"]) == honour_by(datetime.fromisoformat(topic_row["received_at"]))
+    _, opt_outs = api.request("GET", "/v1/reports/opt-outs", key=workspace["member"], query=today())
+    assert [row["phone"] for row in opt_outs["rows"]] == [STILL_OUT]
+    # A new consent to the topic: the revocation is history, no longer holding.
+    opt_in(api, workspace, CONTACT, topics=("marketing",), ago=timedelta(0))
+    _, body = api.request("GET", PATH, key=workspace["member"], query=today())
+    assert body["rows"][1]["still_suppressed"] is False

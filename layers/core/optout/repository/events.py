@@ -10,12 +10,23 @@ from optout.repository import keys
 from optout.repository.dynamo import events_table, query_all, query_page, strip
 
 AUTO_REASONS = frozenset({Reason.INTENT, Reason.FUZZY})
+TOPIC_REVOKED = "revoked"  # rules.topic_consent.TopicEventKind.REVOKED: a topic keyword's revocation
 
 
 def report_dimensions(event: ConsentEvent) -> dict[str, str]:
     """The values an event can be filtered on (no inbox when it came to none)."""
     values = {"reason": event.reason.value, "inbox": event.inbox, "initiator": event.initiator.type.value}
     return {name: value for name, value in values.items() if value}
+
+
+def report_status(event: ConsentEvent) -> str | None:
+    """The status part of the report partitions an event is indexed under: its status if it
+    changed one, `topic_revoked` for a topic revocation alone, else None (in no report)."""
+    if event.changes_status:
+        return event.status.value
+    if event.topic_change is not None and event.topic_change.kind == TOPIC_REVOKED:
+        return keys.TOPIC_REVOKED_REPORT
+    return None
 
 
 def report_index_keys(event: ConsentEvent) -> dict[str, str]:
@@ -37,7 +48,13 @@ def event_item(event: ConsentEvent) -> dict[str, Any]:
     item["pk"] = keys.contact_key(event.workspace_id, event.phone)
     item["sk"] = keys.event_sort_key(event.occurred_at, event.event_id)
     if not event.changes_status:
-        return item  # a topic consent alone: in the contact's history, in no folder or report
+        # A topic consent alone is in no folder or status report; a topic revocation is in the
+        # revocations report, through the unfiltered index under partitions of its own.
+        if report_status(event) == keys.TOPIC_REVOKED_REPORT:
+            _, attribute = keys.REPORT_INDEXES[frozenset()]
+            month, shard = iso(event.occurred_at)[:7], keys.report_shard(event.event_id)
+            item[attribute] = keys.report_partition(event.workspace_id, keys.TOPIC_REVOKED_REPORT, month, shard)
+        return item
     if event.reason in AUTO_REASONS and event.status is ContactStatus.OPTED_OUT:
         # Sparse index of automatic (intent and typo) opt-outs: the Auto Opt-Out folder.
         item["auto_pk"] = keys.auto_partition(event.workspace_id)

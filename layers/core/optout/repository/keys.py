@@ -99,6 +99,11 @@ REPORT_INDEXES: dict[frozenset[str], tuple[str, str]] = {
 }
 
 
+# The status segment of the report partitions of topic revocations (STOP PROMO), which change no
+# status: they are indexed without filters only, for the revocations report.
+TOPIC_REVOKED_REPORT = "topic_revoked"
+
+
 def report_shard(event_id: str) -> int:
     return zlib.crc32(event_id.encode()) % REPORT_SHARDS
 

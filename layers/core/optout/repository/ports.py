@@ -167,7 +167,7 @@ class ReportRowStore(Protocol):
     def read_report_page(
         self,
         workspace_id: str,
-        status: str,
+        status: str | Sequence[str],
         filters: Mapping[str, str],
         start: datetime,
         end: datetime,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -59,8 +59,10 @@ def _months(first: str, last: str) -> Iterator[str]:
 class _Reader:
     """Reads one page: a k-way merge of the shard partitions of each month bucket in turn."""
 
-    def __init__(self, workspace_id: str, status: str, filters: Mapping[str, str], start: datetime, end: datetime):
-        self.workspace_id, self.status, self.start, self.end = workspace_id, status, start, end
+    def __init__(
+        self, workspace_id: str, statuses: Sequence[str], filters: Mapping[str, str], start: datetime, end: datetime
+    ):
+        self.workspace_id, self.statuses, self.start, self.end = workspace_id, statuses, start, end
         # The index for exactly this combination of filters serves them all in its key.
         self.filters = dict(filters)
         self.dimensions = frozenset(self.filters)
@@ -98,8 +100,12 @@ class _Reader:
         months = list(_months(lower[:7], iso(self.end - timedelta(microseconds=1))[:7]))
         out: list[ConsentEvent] = []
         for index, month in enumerate(months):
-            partitions = keys.report_partitions(self.workspace_id, self.status, month, self.filters)
-            shards = [_Shard(partition) for partition in partitions]
+            # Several statuses (opt-outs and topic revocations) merge as shards of one report do.
+            shards = [
+                _Shard(partition)
+                for status in self.statuses
+                for partition in keys.report_partitions(self.workspace_id, status, month, self.filters)
+            ]
             self._merge(shards, lower, upper, out, limit)
             if len(out) == limit:
                 more = any(s.buffer or not s.done for s in shards) or index < len(months) - 1
@@ -121,7 +127,7 @@ def _resumes_within(after: Any, start: datetime, end: datetime) -> bool:
 
 def read_report_page(
     workspace_id: str,
-    status: str,
+    status: str | Sequence[str],
     filters: Mapping[str, str],
     start: datetime,
     end: datetime,
@@ -130,16 +136,16 @@ def read_report_page(
     cursor: str | None,
     scope: str,
 ) -> ReportPage:
-    """One page of a report's events in `[start, end)`, oldest first. `scope` names the query a
-    cursor is issued for (its workspace, status, range and filters): a cursor of another scope,
-    or one pointing outside the range, is refused, never resumed."""
+    """One page of a report's events in `[start, end)` (of one status, or several merged), oldest
+    first. `scope` names the query a cursor is issued for (its workspace, statuses, range and
+    filters): a cursor of another scope, or one pointing outside the range, is refused."""
     after = None
     if cursor:
         state = decode_cursor(cursor)
         after = state.get("a")
         if state.get("q") != scope or not _resumes_within(after, start, end):
             raise InvalidInput("cursor is not valid for this report", code="invalid_cursor")
-    reader = _Reader(workspace_id, status, filters, start, end)
+    reader = _Reader(workspace_id, (status,) if isinstance(status, str) else tuple(status), filters, start, end)
     events, more = reader.page(after, limit)
     next_cursor = encode_cursor({"q": scope, "a": _sort_key(events[-1])}) if more and events else None
     return ReportPage(events, next_cursor, reader.items_read)
