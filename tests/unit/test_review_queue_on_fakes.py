@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from optout import ttl_cache
 from optout.errors import Forbidden, InvalidInput
 from optout.models import ContactStatus, Principal, Reason, Role
 from optout.repository.review_queue import AlreadyResolved
 from optout.review import ResolveAction, ReviewState
-from optout.services import review_queue
+from optout.services import accounts, review_queue
 from tests.fakes import Stores, fake_stores
-from tests.fakes.builders import PHONE, WS, contact, marker, new, resolution, review_item
+from tests.fakes.builders import PHONE, WS, api_key, contact, marker, new, resolution, review_item, workspace
 from tests.fakes.patching import FakeRepository
 
 ADMIN = Principal(workspace_id=WS, key_id="key_admin", key_name="admin", role=Role.ADMIN)
@@ -18,12 +21,16 @@ MEMBER = Principal(workspace_id=WS, key_id="key_member", key_name="member", role
 
 
 @pytest.fixture
-def stores(monkeypatch: pytest.MonkeyPatch) -> Stores:
+def stores(monkeypatch: pytest.MonkeyPatch) -> Iterator[Stores]:
     stores = fake_stores()
     fake = FakeRepository(stores)
     monkeypatch.setattr(review_queue, "repository", fake)
     monkeypatch.setattr(review_queue, "review_items", fake)
-    return stores
+    monkeypatch.setattr(accounts, "repository", fake)  # the workspace's settings (its revoke-all date)
+    ttl_cache.clear_all()  # the workspace cache must not serve another test's workspace
+    stores.accounts.create_workspace(workspace(), api_key(1))
+    yield stores
+    ttl_cache.clear_all()
 
 
 def queue(stores: Stores, n: int) -> str:
