@@ -35,6 +35,7 @@ from optout.engine.names_languages import SCREEN_WORDS, wrong_name_elsewhere
 from optout.engine.normalization import clauses
 from optout.engine.phrases import PHRASE_CONFIDENCE, find_unspaced
 from optout.engine.spelling import find_respelt
+from optout.engine.thanks import thanks_for_help
 from optout.engine.transactions import MISTAKE_WORDS, about_a_transaction, reported_mistake, retracted
 from optout.engine.typos import find_typo
 
@@ -131,6 +132,8 @@ def _decided(
     """The decision on a natural-language match, unless it is about a transaction or decides nothing."""
     if found is None or _about_a_transaction(found, text, normalized, tokens):
         return None
+    if found.action is Action.HELP and thanks_for_help(clause_text):
+        return None  # "merci pour votre aide", "спасибо за помощь": thanks, no request
     return intent_decision(found, clause_text, normalized, exclusion, settings)
 
 

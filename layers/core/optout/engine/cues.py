@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 
+from optout.engine.cue_readings import ASKED, OTHERS, REQUESTS, first
 from optout.engine.cue_structures import structure_flags
 from optout.engine.decision import Action
 from optout.engine.languages import LANGUAGES
@@ -23,39 +24,20 @@ from optout.engine.languages.cue_words_dialects import DIALECT_CUES
 from optout.engine.languages.cue_words_extra import EXTRA_CUES
 from optout.engine.languages.cue_words_kinds import KIND_CUES
 from optout.engine.languages.cue_words_more import MORE_CUES
+from optout.engine.languages.cue_words_pause import PAUSE_CUES
 from optout.engine.languages.cue_words_structures import STRUCTURE_CUES
 from optout.engine.normalization import normalize
 from optout.engine.prefilter import with_lookahead
 
 CUE_CONFIDENCE = 0.8
 _ENGLISH_STEMS = ("cancel", "remov", "stop", "block", "delet", "unsub", "annul", "basta")
-_KINDS = (
-    "stop",
-    "messages",
-    "negation",
-    "want",
-    "wrong",
-    "threat",
-    "consent",
-    "annoyed",
-    "channel",
-    "filler",
-    "help",
-    "again",
-    "how",
-    "self",
-    "why",
-    "often",
-    "excess",
-    "dismiss",
-    "without",
-    "instead",
-    "prefer",
-    "only",
-    "who",
-    "speak",
-    "revoke",
-    "i_send",
+_KINDS = tuple(
+    " ".join(
+        (
+            "stop messages negation want wrong threat consent annoyed channel filler help again how self why",
+            "often excess dismiss without instead prefer only who speak revoke i_send pause enough refuse item",
+        )
+    ).split()
 )
 # Channels named the same way in every language ("nomas x whatsapp", "piszcie na maila").
 _UNIVERSAL = {"channel": ("whatsapp", "telegram", "wechat", "viber", "email", "e mail", "mail")}
@@ -79,7 +61,7 @@ class CueMatch:
 def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
     merged: dict[str, dict[str, tuple[str, ...]]] = {}
     universal = dict.fromkeys(CUES, _UNIVERSAL)
-    for table in (CUES, MORE_CUES, KIND_CUES, EXTRA_CUES, STRUCTURE_CUES, DIALECT_CUES, universal):
+    for table in (CUES, MORE_CUES, KIND_CUES, EXTRA_CUES, STRUCTURE_CUES, DIALECT_CUES, PAUSE_CUES, universal):
         for code, kinds in table.items():
             into = merged.setdefault(code, {})
             for kind, stems in kinds.items():
@@ -150,12 +132,12 @@ def _idiom_languages(text: str) -> list[str]:
 
 
 @cache
-def _pattern(language: str, kind: str) -> re.Pattern[str] | None:
+def _pattern(language: str, kind: str, unspaced: bool) -> re.Pattern[str] | None:
     stems = _cues()[language].get(kind, ())
     if not stems:
         return None
     body = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
-    if LANGUAGES[language].unspaced:
+    if unspaced:
         return re.compile(with_lookahead(body.replace(r"\ ", "")))
     # Arabic joins the article and some prepositions to the word: "الايميل", "بالرسائل", "وقف".
     prefix = r"(?:و?(?:ال|بال|لل|ب|ل)?)" if language == "ar" and kind != "negation" else ""
@@ -168,12 +150,14 @@ def message_stems(language: str) -> tuple[str, ...]:
     return _cues().get(language, {}).get("messages", ())
 
 
-def _found(language: str, kind: str, text: str, starts: frozenset[str] | None = None) -> list[str]:
+def _found(
+    language: str, kind: str, text: str, starts: frozenset[str] | None = None, unspaced: bool = False
+) -> list[str]:
     """The kind's cue words in the text. `starts`: the first one and two letters of its words, when
     every match must begin a word: a kind none of whose stems begins so finds nothing."""
     if starts is not None and starts.isdisjoint(_heads(language, kind)):
         return []
-    pattern = _pattern(language, kind)
+    pattern = _pattern(language, kind, unspaced)
     return [] if pattern is None else pattern.findall(text)
 
 
@@ -192,66 +176,6 @@ def _word_starts(text: str, language: str, unspaced: bool) -> frozenset[str] | N
     return frozenset((*map(_FIRST_TWO, words), *map(_FIRST_ONE, words)))
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    """One row of a reading table: the cue kinds (and flags, see _flags) that make the reading."""
-
-    name: str
-    every: frozenset[str]  # all of these
-    some: frozenset[str]  # at least one of these (empty: no condition)
-    none: frozenset[str]  # none of these
-    action: Action | None  # None: a refusal of some kind, read as nothing
-
-
-def _reading(name: str, every: str, some: str = "", none: str = "", action: Action | None = Action.OPT_OUT) -> _Reading:
-    return _Reading(name, frozenset(every.split()), frozenset(some.split()), frozenset(none.split()), action)
-
-
-# Flags beside the cue kinds: "upto8", "upto6" (message size: words, or characters / 3 without
-# spaces), "upto2spaced" (one or two words), "negated" (a negated stop word, _negated_stop) and
-# "instead_of_texts" (_instead_of_texts). The first row that holds decides (_first).
-# Asked before any request: whom to talk to, with a verb of talking ("¿con quién hablo...?", "誰に相談").
-_ASKED = (_reading("help request, whom to contact", "who speak", none="stop negation dont_stop", action=Action.HELP),)
-_REQUESTS = (
-    _reading("threat", "threat", some="stop negation messages want upto8"),
-    _reading("consent withdrawn", "consent", some="negation stop messages revoke"),
-    _reading("wrong number or person", "wrong", some="messages upto8"),
-    _reading("complaint", "annoyed", some="stop want messages negation upto6"),
-    _reading("channel switch", "channel messages negation"),
-    # A stop word alone may stop anything ("cancel my order", "the bus stops"): it needs the
-    # messages, or to be (almost) the whole message.
-    _reading("request to stop", "stop", some="messages upto2spaced", none="negated"),
-    _reading("request not to be sent messages", "negation messages want"),
-    # The kinds of cue_words_kinds.py: a dismissal idiom; too many texts; "why" with how often
-    # they come; a channel word with "without" or "instead of" the texts.
-    _reading("dismissal", "dismiss"),
-    _reading("complaint about too many texts", "excess messages"),
-    _reading("complaint, asking why the texts keep coming", "why often", some="messages want"),
-    _reading("channel switch", "channel messages", some="without instead_of_texts"),
-    _reading("channel switch, another channel preferred", "channel prefer", some="negation without", none="stop"),
-    # "solo por correo", "tylko mailowo", "이메일로만": only next to a channel word (cue_structures.py).
-    _reading("channel switch, only another channel", "only_channel upto8", none="dont_stop i_send"),
-)
-# Read when no request is: a stop word, or a negation with the messages, is a refusal of some kind,
-# never an opt-in or a help request.
-_OTHERS = (
-    _reading("refusal", "dont_stop", action=None),  # "nie przestawajcie ..., są pomocne": not help
-    _reading("refusal", "stop", action=None),
-    _reading("refusal", "negation messages", none="not_understood", action=None),
-    _reading("complaint, the texts again and again", "again often messages", none="want"),
-    _reading("request to resume", "again", some="want messages", action=Action.OPT_IN),
-    _reading("help request", "help", action=Action.HELP),
-)
-
-
-def _first(table: tuple[_Reading, ...], flags: set[str]) -> _Reading | None:
-    """The first row that holds: every kind of `every`, one of `some` (if any), none of `none`."""
-    for row in table:
-        if row.every <= flags and (not row.some or not row.some.isdisjoint(flags)) and row.none.isdisjoint(flags):
-            return row
-    return None
-
-
 _SIZE_FLAGS = ((8, "upto8"), (6, "upto6"))
 _PARTICLES = "了啦吧喔哦呀"  # sentence-final particles around a Chinese stop word
 
@@ -264,19 +188,21 @@ def read_cues(language: str | None, normalized: str, tokens: list[str]) -> CueMa
     if kinds is None:
         return None
     spec = LANGUAGES[language]
-    text = _cue_text(normalized, spec.unspaced)
-    starts = _word_starts(text, language, spec.unspaced)
-    hits = {kind: _found(language, kind, text, starts) for kind in _KINDS}
-    flags = _flags(hits, language, text, tokens, len(tokens) if not spec.unspaced else len(normalized) // 3)
+    # Romaji is read as words ("mou renraku shinaide"); pinyin and romanised Korean stems are joined.
+    unspaced = spec.unspaced and not (language == "ja" and normalized.isascii())
+    text = _cue_text(normalized, unspaced)
+    starts = _word_starts(text, language, unspaced)
+    hits = {kind: _found(language, kind, text, starts, unspaced) for kind in _KINDS}
+    flags = _flags(hits, language, text, tokens, len(tokens) if not unspaced else len(normalized) // 3, unspaced)
     words = " ".join(stem for kind in _KINDS for stem in hits[kind])
-    asked = _first(_ASKED, flags)
+    asked = first(ASKED, flags)
     if asked is not None:
-        return CueMatch(language, f"{spec.name} {asked.name}", words, Action.HELP)
-    request = _first(_REQUESTS, flags)
-    name = request.name if request is not None else _stop_in_context(language, kinds, text, tokens, flags)
+        return None if asked.action is None else CueMatch(language, f"{spec.name} {asked.name}", words, Action.HELP)
+    request = first(REQUESTS, flags)
+    name = request.name if request is not None else _stop_in_context(language, kinds, text, tokens, flags, unspaced)
     if name is not None:
         return CueMatch(language, f"{spec.name} {name}", words)
-    other = _first(_OTHERS, flags)
+    other = first(OTHERS, flags)
     if other is None or other.action is None:
         return None
     return CueMatch(language, f"{spec.name} {other.name}", words, other.action)
@@ -292,31 +218,36 @@ def _cue_text(normalized: str, unspaced: bool) -> str:
     return _COMPOUND_STOP.sub("", normalized) if " stop" in normalized else normalized
 
 
-def _flags(hits: dict[str, list[str]], language: str, text: str, tokens: list[str], size: int) -> set[str]:
+def _flags(
+    hits: dict[str, list[str]], language: str, text: str, tokens: list[str], size: int, unspaced: bool
+) -> set[str]:
     """The kinds found, with the flags the reading tables name."""
     flags = {kind for kind, found in hits.items() if found}
     flags.update(flag for limit, flag in _SIZE_FLAGS if size <= limit)
-    unspaced = LANGUAGES[language].unspaced
     if size <= 2 and not unspaced:
         flags.add("upto2spaced")
     # "non stop", "nie stop": a negated stop word asks for nothing (threats keep it: "if you
     # don't stop, I'll sue").
     if not unspaced and _negated_stop(_cues()[language], tokens):
         flags.add("negated")
-    if _instead_of_texts(hits, text, language):
+    filler = hits["filler"]
+    if hits["enough"] and any(
+        stop not in filler and not any(stop in word or word in stop for word in hits["enough"]) for stop in hits["stop"]
+    ):
+        flags.add("enough_stop")  # "됐어요, 이제 그만": a stop word besides the "enough" ("basta" is both)
+    if _instead_of_texts(hits, text, language, unspaced):
         flags.add("instead_of_texts")
     flags |= structure_flags(hits, text, unspaced)  # "only" by a channel, "don't stop" (cue_structures.py)
     return flags
 
 
 def _stop_in_context(
-    language: str, kinds: dict[str, tuple[str, ...]], text: str, tokens: list[str], flags: set[str]
+    language: str, kinds: dict[str, tuple[str, ...]], text: str, tokens: list[str], flags: set[str], unspaced: bool
 ) -> str | None:
     """The readings of a stop word that look past the cue kinds: the whole message, a question or
     the writer, reinforcing words."""
-    unspaced = LANGUAGES[language].unspaced
-    if unspaced and text.rstrip(_PARTICLES) in kinds["stop"]:
-        return "request to stop"  # the whole message is one stop word ("退定", "别再发了")
+    if unspaced and (text.rstrip(_PARTICLES) in kinds["stop"] or _only_stop_and_filler(kinds, text)):
+        return "request to stop"  # the whole message is stop words ("退定", "别再发了", "いらないです、とめてください")
     if "stop" not in flags or "negated" in flags:
         return None
     if "how" in flags or _self(language, kinds, tokens):
@@ -326,12 +257,21 @@ def _stop_in_context(
     return None
 
 
-def _instead_of_texts(hits: dict[str, list[str]], text: str, language: str) -> bool:
+def _only_stop_and_filler(kinds: dict[str, tuple[str, ...]], text: str) -> bool:
+    """Nothing but stop words and filler, without spaces ("送るのやめて", "受信を拒否します"; not "車を止めてください")."""
+    if len(text) > 24:
+        return False
+    for stem in sorted((*kinds["stop"], *kinds["filler"], *kinds.get("sent", ())), key=len, reverse=True):
+        text = text.replace(stem, "")
+    return not text.strip(_PARTICLES + "てよね")
+
+
+def _instead_of_texts(hits: dict[str, list[str]], text: str, language: str, unspaced: bool) -> bool:
     """ "instead of" the texts, not "texts instead of calls": the texts come after the word."""
-    if not hits["instead"] or LANGUAGES[language].unspaced:
+    if not hits["instead"] or unspaced:
         return False  # Chinese, Japanese and Korean put the replaced thing first: not read
     after = text[text.find(hits["instead"][0]) :]
-    return _pattern(language, "messages") is not None and bool(_found(language, "messages", after))
+    return _pattern(language, "messages", False) is not None and bool(_found(language, "messages", after))
 
 
 def _self(language: str, kinds: dict[str, tuple[str, ...]], tokens: list[str]) -> bool:

@@ -28,6 +28,7 @@ from optout.engine.intent_families import FAMILY_RULES
 from optout.engine.intent_general import GENERAL_RULES
 from optout.engine.intent_guards import is_broadcast, negated
 from optout.engine.intent_kinds import KIND_RULES
+from optout.engine.intent_pause import PAUSE_RULES
 from optout.engine.intent_pieces import PREFIXES, IntentRule
 from optout.engine.intent_rules import ENGLISH_RULES
 from optout.engine.intent_spanish_french import SPANISH_FRENCH_RULES
@@ -60,6 +61,7 @@ def rules() -> tuple[IntentRule, ...]:
         *COVERAGE_RULES,
         *STRUCTURE_RULES,
         *CODE_SWITCH_RULES,
+        *PAUSE_RULES,
         *SPANISH_FRENCH_RULES,
         *language_rules(),
         *OPT_IN_HELP_RULES,

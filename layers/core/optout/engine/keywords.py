@@ -72,8 +72,17 @@ _OPT_IN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("JOIN", "en", ("join",)),  # the common short-code opt-in word
 )
 
+
+def misspellings(word: str) -> tuple[str, ...]:
+    """The word as people mistype it: two letters swapped, one letter doubled ("hlep", "hepl",
+    "hellp", "helpp"); never a letter changed or dropped, which reaches real words ("held", "hell")."""
+    swapped = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+    doubled = (word[: i + 1] + word[i] + word[i + 1 :] for i in range(len(word)))
+    return tuple(dict.fromkeys(spelling for spelling in (*swapped, *doubled) if spelling != word))
+
+
 _HELP: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("HELP", "en", ("help",)),
+    ("HELP", "en", ("help", *misspellings("help"), "halp", "hlp")),
     ("INFO", "en", ("info",)),
 )
 

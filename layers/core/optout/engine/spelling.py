@@ -15,6 +15,7 @@ from optout.engine.typos import REAL_WORDS, edit_kind
 _WORDS = (
     "stop", "stopping", "sending", "send", "messages", "message", "messaging", "texting", "texts",
     "unsubscribe", "please", "remove", "contact", "contacting", "number", "anymore", "want", "receive",
+    "help",  # "hepl me", "hlep with my bill"
 )  # fmt: skip
 _BY_FIRST: dict[str, tuple[str, ...]] = {}
 for _word in _WORDS:
@@ -51,6 +52,9 @@ _REAL = (
             "received",
             "receiver",
             "receives",
+            "helps",
+            "helper",
+            "helpe",
         ]
     )
     | REAL_WORDS

@@ -40,8 +40,8 @@ _APPROVAL = re.compile(
     # a plain "write to me" imperative: "scrivetemi per sms", "напишите", "escríbanme"
     r"scrivetemi|scrivimi|пишите|напишите|escribanme|escribeme|ecrivez moi|schreibt mir|piszcie|"
     # "keep them", "let them come", "that's fine": "continuate", "пусть", "zostawcie", "kontinye"
-    r"continuate|continuez|continuer|ordnung|passt|voglio|correct\w*|sigue\w*|sigan|continuen|theek|thik|sahi|chalega|zostaw\w*|kontinye|пусть)\b|خلو|خليها|保留|ください|下さい|"
-    r"没关系|就行|继续|大丈夫|続け|(?<![a-z])ok(?![a-z])|계속|주세요|주십시오|عادي|تمام|احسن|افضل|そのまま"
+    r"continuate|continuez|continuer|ordnung|passt|weiter\w*|voglio|correct\w*|sigue\w*|sigan|continuen|theek|thik|sahi|chalega|zostaw\w*|kontinye|пусть)\b|خلو|خليها|保留|ください|下さい|"
+    r"没关系|就行|继续|照常|照样|大丈夫|続け|(?<![a-z])ok(?![a-z])|계속|주세요|주십시오|عادي|تمام|احسن|افضل|そのまま"
 )
 _NEGATION = re.compile(
     r"\b(?:no|not|dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|cant|cannot|never|nao|non|ne|nie|pas|nicht|kein\w*|mat|nahi|niente|nada|nunca|stop\w*|"
@@ -76,8 +76,10 @@ def texts_kept(clause_text: str) -> bool:
 
 # Cancel verbs, every language: with a transaction, the clause is about that thing.
 _CANCEL = re.compile(
-    r"\b(?:cancel\w*|annul\w*|anul\w*|absag\w*|storn\w*|odwol\w*|otmen\w*|отмен\w*|huy|i cancel|kanse\w*)\b"
-    r"|取消|キャンセル|취소|الغاء|إلغاء"
+    r"\b(?:cancel\w*|annul\w*|anul\w*|absag\w*|storn\w*|odwol\w*|otmen\w*|отмен\w*|huy|i cancel|kanse\w*"
+    # pausing one ("sospendete l'abbonamento", "Abo pausiert", "会員を一時休止")
+    r"|paus\w*|sospe\w*|suspen\w*|wstrzym\w*|zawies\w*)\b"
+    r"|取消|キャンセル|취소|الغاء|إلغاء|暂停|暫停|休止|一時停止|일시중지|اوقف|وقف"
 )
 
 

@@ -73,22 +73,33 @@ def reported_mistake(normalized: str) -> bool:
 
 # Stems, matched at the start of a word (spaced languages) or anywhere (unspaced ones).
 _THINGS: dict[str, tuple[str, ...]] = {
-    "*": ("order", "appointment", "payment", "booking", "item", "delivery", "reservation"),
-    "es": ("pedido", "cita", "tarjeta", "reserva", "orden", "compra", "articulo", "producto", "vuelo"),
-    "fr": ("commande", "carte", "rendez vous", "rdv", "reservation", "table", "article", "billet", "livraison"),
-    "pt": ("pedido", "cartao", "reserva", "consulta", "compra", "encomenda", "entrega"),
-    "it": ("prenotazion", "ordine", "carta", "appuntament", "consegna", "resto"),
-    "de": ("bestellung", "termin", "karte", "buchung", "reservierung", "lieferung", "vertrag"),
-    "pl": ("zamowien", "wizyt", "karta", "karte", "rezerwacj", "dostaw"),
+    "*": ("order", "appointment", "payment", "booking", "item", "delivery", "reservation", "membership", "gym"),
+    "es": ("pedido", "cita", "tarjeta", "reserva", "orden", "compra", "articulo", "producto", "vuelo", "membresia"),
+    "fr": (
+        "commande",
+        "carte",
+        "rendez vous",
+        "rdv",
+        "reservation",
+        "table",
+        "article",
+        "billet",
+        "livraison",
+        "salle",
+    ),
+    "pt": ("pedido", "cartao", "reserva", "consulta", "compra", "encomenda", "entrega", "academia"),
+    "it": ("prenotazion", "ordine", "carta", "appuntament", "consegna", "resto", "palestra", "rivista", "tessera"),
+    "de": ("bestellung", "termin", "karte", "buchung", "reservierung", "lieferung", "vertrag", "abo", "mitgliedschaft"),
+    "pl": ("zamowien", "wizyt", "karta", "karte", "rezerwacj", "dostaw", "karnet", "silowni"),
     "ru": ("заказ", "курьер", "карт", "запис", "доставк", "брон", "zakaz", "kurer"),
     "vi": ("lich hen", "don hang", "mon", "dat ban", "ve may bay"),
     "ht": ("komand", "randevou", "kat"),
     "hi": ("payment", "booking", "card", "ac"),
     "tl": ("order", "booking"),
     "zh": ("会员", "會員", "套餐", "订单", "訂單", "预约", "預約", "年卡"),
-    "ja": ("注文", "予約", "カード", "会員"),
-    "ko": ("카드", "주문", "예약", "계약"),
-    "ar": ("طلب", "موعد", "بطاقه", "حجز"),
+    "ja": ("注文", "予約", "カード", "会員", "ジム"),
+    "ko": ("카드", "주문", "예약", "계약", "멤버십", "헬스장"),
+    "ar": ("طلب", "موعد", "بطاقه", "حجز", "الجيم", "النادي", "عضويه"),
 }
 _UNSPACED = frozenset({"zh", "ja", "ko"})
 

@@ -83,7 +83,7 @@ KIND_CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "why": ("warum", "wieso", "weshalb"),
         "often": ("standig", "staendig", "dauernd", "immer", "jeden tag", "taglich", "schon wieder", "so viele"),
         "excess": ("zu viele", "zuviele"),
-        "dismiss": ("in ruhe", "lasst mich", "lassen sie mich"),
+        "dismiss": ("in ruhe", "in frieden", "lasst mich in", "lassen sie mich in"),  # not "lassen Sie mich wissen"
         "without": ("ohne",),
         "instead": ("statt", "anstatt", "anstelle"),
         # compounds carry the noun at their end: "Handynummer", "Werbe-SMS"

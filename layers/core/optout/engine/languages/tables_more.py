@@ -17,9 +17,19 @@ MORE: dict[str, dict[str, tuple[str, ...]]] = {
     "ja": {
         "opt_out": ("やめて", "停止", "送信停止", "テイシ", "ていし", "ハイシンテイシ", "はいしんていし"),
         "filler": ("もう", "します", "いたします"),
+        # "how do I stop the messages", written as a noun of what is sent, a stop verb and "the way"
+        # ("配信を止める方法"), so that "教えてください" after it asks how to stop, not for help
+        "phrases": tuple(
+            f"{noun}{verb}{way}"
+            for noun in ("配信", "通知", "メッセージ", "メール", "sms", "お知らせ", "案内")
+            for verb in ("を止める", "を停止する", "を解除する", "停止の", "解除の")
+            for way in ("方法", "には", "やり方")
+        ),
     },
-    "zh": {"filler": ("唔該", "唔该", "唔該晒", "唔该晒", "喇", "吖")},  # Cantonese please and particles
+    # Cantonese please and particles; "help me" as people type it alone
+    "zh": {"filler": ("唔該", "唔该", "唔該晒", "唔该晒", "喇", "吖"), "help_phrases": ("帮帮我", "幫幫我")},
     "tl": {"opt_out": ("ayaw ko na",)},
+    "pl": {"help": ("pomocy",)},  # the genitive people type alone, as "help!"
     "ru": {"filler": ("pozhaluysta", "pozhalujsta", "pojaluysta", "spasibo", "uzhe")},
     "ar": {
         "opt_out": ("ستوب",),
@@ -38,6 +48,9 @@ _WORDS: dict[str, tuple[str, ...]] = {
         *("3an", "ma3", "a7san", "yom", "shilo", "yalla", "wallah"),
         # Maghrebi and Gulf Arabizi (the eleventh dev round)
         *("wa9fo", "wa9f", "rassa2el", "rsa2el", "3afak", "bghit", "badi", "bidi", "mnkon", "trasloni", "l3afak"),
+        # the twelfth dev round: Egyptian, Levantine and Maghrebi words of short requests
+        *("ba3d", "ra2am", "ghalat", "bghitch", "tba3atli", "teb3atoli", "bteb3atoli", "kefaya", "kfaya", "batlo"),
+        *("2alghi", "alghi", "eshterak", "ishtirak", "abgha", "7bess", "shokran", "mashkoor", "ab3atli", "ana"),
     ),
     "hi": (
         *("kaise", "kaisa", "honge", "hoga", "karu", "karun", "karna", "karne", "kar", "apni"),
@@ -53,12 +66,19 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "tl": (
         *("wala", "dito", "iba", "ari", "pwede", "bang", "ibalik", "patulong", "nang", "ayoko"),
         *("tigil", "tanggalin", "yan", "yun", "kami", "namin", "natin", "tayo", "nakakainis", "ulit"),
+        *("pakihinto", "pagtext", "magtext"),  # not "muna": "stop muna ako sa grocery" is a stop by
     ),
     "pl": (
         *("czemu", "codziennie", "piszecie", "dajcie", "wreszcie", "spokoj", "spokój", "dlaczego"),
         *("ciagle", "ciągle", "wiadomosci", "wiadomości", "smsow", "smsów"),
+        *("smsy", "wstrzymajcie", "zawiescie", "zawieście", "powiadomienia", "wznowic", "wznowić"),
     ),
-    "pt": ("prefiro", "sem", "saco", "parem", "recebi", "receber", "vcs", "obg"),
+    "pt": ("prefiro", "sem", "saco", "parem", "recebi", "receber", "vcs", "obg", "pausem", "suspendam"),
+    # romaji (the twelfth dev round): words only Japanese written in Latin letters has
+    "ja": (
+        *("desu", "kudasai", "shitai", "shinaide", "onegaishimasu", "bangou", "renraku", "haishin", "teishi"),
+        *("kaijo", "yamete", "iranai", "machigai", "kekkou", "okuranaide", "messeeji", "ichiji", "arigatou"),
+    ),
     "fr": ("veuillez", "cesser", "envoi", "arretez", "arrêtez"),
     "de": ("habe", "hab", "dem", "auf", "ihr", "euch", "warum", "schreibt", "dauernd", "melde", "zugestimmt", "noch"),
     "it": (
@@ -66,6 +86,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
         *("sbagliato", "sbagliata", "iscritto", "ricevuto", "smettete", "smettetela", "faccio"),
         *("vi", "continuate", "annullate", "chiamo", "segnalo", "iscrizione", "toglietemi", "cancellatemi"),
         *("disiscrivetemi", "rimuovetemi", "nella", "siete", "potete", "ricominciare", "rimettetemi", "iscrivetemi"),
+        *("sospendi", "sospendete", "sospendere", "avvisi", "quanti", "messaggi", "mandate", "mettete", "notifiche"),
     ),
 }
 for _code, _words in _WORDS.items():
