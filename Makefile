@@ -32,8 +32,9 @@ $(SAM_STAMP):
 	$(SAM_VENV)/bin/pip install --quiet --disable-pip-version-check aws-sam-cli==$(SAM_CLI_VERSION)
 	touch $@
 
+# The state is kept in .local/state/ across restarts; `make serve FRESH=1` starts empty.
 serve: $(STAMP)
-	$(PY) -m local_stack
+	$(PY) -m local_stack $(if $(filter-out 0 no false,$(FRESH)),--fresh)
 
 test: lint unit integration e2e browser sam-validate sam-build smoke
 

@@ -1,8 +1,8 @@
 """Demo workspaces for the local stack: two workspaces, each with an admin and a member key.
 
 They are written to `.local/demo.json` (git-ignored) and printed with example `curl` commands.
-The keys are throwaway keys of an in-memory stack, printed on the console on purpose; they never
-go through the Powertools logger.
+The keys are local keys of the local stack (kept with its saved state until `make serve FRESH=1`),
+printed on the console on purpose; they never go through the Powertools logger.
 
 A later feature seeds more per workspace (inboxes, …) by appending to `DEMO_SEEDERS`: each seeder
 is called with the workspace's dict after its keys exist and may add to it, e.g. append to
@@ -85,7 +85,7 @@ def write_demo_file(demo: dict[str, Any], path: Path) -> None:
 
 def describe(demo: dict[str, Any], demo_file: Path | None = None) -> str:
     """The console summary: the workspaces and their keys, then a few `curl` examples."""
-    lines = ["Demo workspaces (throwaway keys, valid while this stack runs):"]
+    lines = ["Demo workspaces (local keys, kept with the stack's state until `make serve FRESH=1`):"]
     for ws in demo["workspaces"]:
         lines += [
             f"  {ws['name']}  ({ws['id']})",

@@ -1,12 +1,13 @@
 """`make report DATE=YYYY-MM-DD`: run the scheduled report job against the running local stack.
 
-The local stack has no stream or queue poller and no scheduler, so this does their work once, with
-the real handler: it feeds the tables' new stream records (since the last run) to the functions
-that template.yaml subscribes to them, as Lambda's poller would, then invokes the reports function
-with the scheduled event for DATE (which queues one message per workspace), then drains the queues
-that template.yaml subscribes functions to, as Lambda's SQS poller would (each message writes one
-workspace's files), then copies `reports/*/DATE/*` from the local S3 to ./reports/.
-It talks to the stack's moto server, whose URL the stack writes to .local/demo.json.
+The running stack pumps its streams and queues into the functions itself, as Lambda's pollers
+would (`local_stack.event_sources`), so this only does what the schedule would: it waits until the
+stack has fed every stream record written so far to the functions (the counters are then up to
+date), invokes the reports function with the scheduled event for DATE (which queues one message per
+workspace), waits until the stack has drained that queue (each message writes one workspace's
+files), then copies `reports/*/DATE/*` from the local S3 to ./reports/. Feeding nothing itself, it
+can never count a record twice. It talks to the stack's moto server, whose URL the stack writes
+to .local/demo.json, and reads what the stack has fed from the status file beside it.
 """
 
 from __future__ import annotations
@@ -17,163 +18,88 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+import time
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from local_stack import lambdas, template
+from local_stack import event_sources, lambdas, template
+from local_stack.queue_driver import messages_waiting, queue_sources
+from local_stack.queue_driver import sqs_record as sqs_record
+from local_stack.stream_driver import StreamPump, stream_sources
 
 DEFAULT_DEMO_FILE = template.ROOT / ".local" / "demo.json"
-CHECKPOINTS_FILE = "stream-checkpoints.json"  # kept beside the stack's demo file
-BATCH_SIZE = 1000
-MAX_RECEIVES = 5  # tries of a message whose queue has no RedrivePolicy (else its maxReceiveCount)
+WAIT_SECONDS = 120.0
+STEP_SECONDS = 0.2
+GRACE_SECONDS = 3 * event_sources.IDLE_POLL_SECONDS
 
 
-def stream_subscriptions() -> list[tuple[template.FunctionSpec, str]]:
-    """(function, table logical id) for every `Type: DynamoDB` event source in the template."""
-    found = []
-    for spec, props in template.event_sources("DynamoDB"):
-        stream = props.get("Stream") or {}
-        table = (stream.get("Fn::GetAtt") or [None])[0]
-        if table:
-            found.append((spec, table))
-    return found
-
-
-def stream_records(session: Any, table: str, checkpoints: dict[str, str]) -> Iterator[dict[str, Any]]:
-    """The table's stream records after `checkpoints` (shard id -> last sequence number), in the
-    Lambda event's record shape; `checkpoints` moves on as records are yielded."""
-    dynamodb = session.client("dynamodb", region_name=template.LOCAL_REGION)
-    streams = session.client("dynamodbstreams", region_name=template.LOCAL_REGION)
-    arn = dynamodb.describe_table(TableName=table)["Table"].get("LatestStreamArn")
-    if not arn:
-        return
-    for shard in streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"]:
-        shard_id = shard["ShardId"]
-        position: dict[str, Any] = {"ShardIteratorType": "TRIM_HORIZON"}
-        if shard_id in checkpoints:
-            position = {"ShardIteratorType": "AFTER_SEQUENCE_NUMBER", "SequenceNumber": checkpoints[shard_id]}
-        iterator = streams.get_shard_iterator(StreamArn=arn, ShardId=shard_id, **position)["ShardIterator"]
-        while iterator:
-            response = streams.get_records(ShardIterator=iterator, Limit=BATCH_SIZE)
-            for record in response["Records"]:
-                checkpoints[shard_id] = record["dynamodb"]["SequenceNumber"]
-                yield {**record, "eventSource": "aws:dynamodb", "eventSourceARN": arn}
-            if not response["Records"]:
-                break
-            iterator = response.get("NextShardIterator")
-
-
-def drain_streams(
-    session: Any,
-    checkpoints: dict[str, dict[str, str]],
-    invoke: Callable[[template.FunctionSpec, dict[str, Any]], Any] | None = None,
-) -> int:
-    """Hand every new stream record to its subscribed function in batches; returns the records."""
-    invoke = invoke or _invoke
-    total = 0
-    for spec, table in stream_subscriptions():
-        batch: list[dict[str, Any]] = []
-        for record in stream_records(session, table, checkpoints.setdefault(f"{spec.logical_id}/{table}", {})):
-            batch.append(record)
-            if len(batch) == BATCH_SIZE:
-                invoke(spec, {"Records": batch})
-                total, batch = total + len(batch), []
-        if batch:
-            invoke(spec, {"Records": batch})
-            total += len(batch)
-    return total
-
-
-def queue_subscriptions() -> list[tuple[template.FunctionSpec, str, int]]:
-    """(function, queue logical id, batch size) for every `Type: SQS` event source in the template."""
-    found = []
-    for spec, props in template.event_sources("SQS"):
-        queue = props.get("Queue") or {}
-        logical = (queue.get("Fn::GetAtt") or [None])[0] if isinstance(queue, dict) else None
-        if logical:
-            found.append((spec, logical, int(props.get("BatchSize") or 10)))
-    return found
-
-
-def sqs_record(message: dict[str, Any], queue_arn: str) -> dict[str, Any]:
-    """A received SQS message in the shape Lambda's SQS event gives it."""
-    attributes = {}
-    for name, value in (message.get("MessageAttributes") or {}).items():
-        attributes[name] = {
-            "stringValue": value.get("StringValue"),
-            "binaryValue": value.get("BinaryValue"),
-            "stringListValues": value.get("StringListValues", []),
-            "binaryListValues": value.get("BinaryListValues", []),
-            "dataType": value.get("DataType"),
-        }
-        attributes[name] = {k: v for k, v in attributes[name].items() if v is not None}
-    return {
-        "messageId": message["MessageId"],
-        "receiptHandle": message["ReceiptHandle"],
-        "body": message["Body"],
-        "attributes": dict(message.get("Attributes") or {}),
-        "messageAttributes": attributes,
-        "md5OfBody": message["MD5OfBody"],
-        "eventSource": "aws:sqs",
-        "eventSourceARN": queue_arn,
-        "awsRegion": template.LOCAL_REGION,
-    }
-
-
-def drain_queues(
-    session: Any, invoke: Callable[[template.FunctionSpec, dict[str, Any]], Any] | None = None
-) -> int:
-    """Lambda's SQS poller: hand each subscribed queue's messages to its function in batches
-    until the queue is empty, deleting the messages the function did not report in
-    `batchItemFailures` (none when it raises: Lambda retries the whole batch then). A failed
-    message is received again at once, up to the queue's maxReceiveCount times; then the queue's
-    redrive (moto's, at the next receive) moves it to the dead-letter queue, as SQS would. Without a
-    RedrivePolicy, it is left in flight after MAX_RECEIVES tries. Returns the messages handled
-    (deleted)."""
-    invoke = invoke or _invoke
-    sqs = session.client("sqs", region_name=template.LOCAL_REGION)
+def drain_streams(session: Any, checkpoints: dict[str, dict[str, str]], *, only: str | None = None) -> int:
+    """Hand every stream record after `checkpoints` to its subscribed functions (tests in one
+    process use this), or to the function `only` names; `checkpoints` moves on. Returns the
+    records handed over."""
     tmpl = template.load_template()
-    queues = template.resources(tmpl, "AWS::SQS::Queue")
-    handled = 0
-    for spec, queue, batch_size in queue_subscriptions():
-        url = template.resolve({"Ref": queue}, tmpl)
-        arn = template.resolve({"Fn::GetAtt": [queue, "Arn"]}, tmpl)
-        redrive = queues.get(queue, {}).get("RedrivePolicy") or {}
-        max_receives = int(redrive.get("maxReceiveCount", MAX_RECEIVES))
-        failures: dict[str, int] = {}
-        while True:
-            messages = sqs.receive_message(
-                QueueUrl=url,
-                MaxNumberOfMessages=min(batch_size, 10),
-                AttributeNames=["All"],
-                MessageAttributeNames=["All"],
-                WaitTimeSeconds=0,
-            ).get("Messages", [])
-            if not messages:
-                break
-            try:
-                response = invoke(spec, {"Records": [sqs_record(m, arn) for m in messages]})
-                failed = {f["itemIdentifier"] for f in (response or {}).get("batchItemFailures") or []}
-            except Exception as exc:  # Lambda retries the whole batch when the function fails
-                print(f"{spec.logical_id} failed on a batch of {len(messages)} messages: {exc!r}", file=sys.stderr)
-                failed = {m["MessageId"] for m in messages}
-            for message in messages:
-                if message["MessageId"] not in failed:
-                    sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
-                    handled += 1
-                    continue
-                count = failures[message["MessageId"]] = failures.get(message["MessageId"], 0) + 1
-                if count == max_receives:
-                    where = "to the dead-letter queue" if redrive else "left in flight"
-                    print(f"{queue}: gave up on message {message['MessageId']} after {count} failures ({where})",
-                          file=sys.stderr)
-                if count < max_receives or (count == max_receives and redrive):
-                    sqs.change_message_visibility(
-                        QueueUrl=url, ReceiptHandle=message["ReceiptHandle"], VisibilityTimeout=0
-                    )
-    return handled
+    if only is not None:  # the other functions' sources stay unread (their own checkpoints)
+        resources = {name: r for name, r in tmpl["Resources"].items()
+                     if r.get("Type") != "AWS::Serverless::Function" or name == only}
+        tmpl = {**tmpl, "Resources": resources}
+    driver = event_sources.EventSourceDriver(session, checkpoints=checkpoints, retry=0, queues=False, tmpl=tmpl)
+    summary = driver.drain()
+    checkpoints.update(driver.checkpoints())
+    return sum(summary.records.values())
+
+
+REPORT_JOB_SOURCE = "ReportsFunction/ReportJobQueue"  # the daily job's messages (a Summary key)
+
+
+def drain_queues(session: Any) -> int:
+    """Hand the subscribed queues' messages to their functions until they are empty, retrying a
+    failure at once (its queue's redrive dead-letters it); returns the report job's messages
+    handled (other queues, such as webhook deliveries, are drained but not counted)."""
+    handled = event_sources.EventSourceDriver(session, retry=0, streams=False).drain().messages
+    return handled.get(REPORT_JOB_SOURCE, 0)
+
+
+def _stack_checkpoints(status_file: Path, moto_url: str) -> Mapping[str, Mapping[str, str]] | None:
+    """The stream checkpoints the running stack's driver has reached, or None if it wrote none."""
+    try:
+        status = json.loads(status_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return status.get("streams") if status.get("moto_url") == moto_url else None
+
+
+def wait_for_streams(session: Any, status_file: Path, moto_url: str, timeout: float = WAIT_SECONDS) -> bool:
+    """Wait until the stack's driver has handed every stream record so far to its functions."""
+    clients = tuple(session.client(name, region_name=template.LOCAL_REGION)
+                    for name in ("dynamodb", "dynamodbstreams", "sqs", "sns"))
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        fed = _stack_checkpoints(status_file, moto_url)
+        if fed is not None and not any(
+            StreamPump(clients, source, _never, event_sources.log, 0, dict(fed.get(source.key) or {})).unread()
+            for source in stream_sources()
+        ):
+            return True
+        time.sleep(STEP_SECONDS)
+    return False
+
+
+def wait_for_queues(session: Any, functions: set[str], timeout: float = WAIT_SECONDS) -> bool:
+    """Wait until the queues subscribed by `functions` are empty (the stack's driver drains them)."""
+    sqs = session.client("sqs", region_name=template.LOCAL_REGION)
+    urls = [source.url for source in queue_sources() if source.function.logical_id in functions]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(messages_waiting(sqs, url) for url in urls):
+            return True
+        time.sleep(STEP_SECONDS)
+    return False
+
+
+def _never(spec: template.FunctionSpec, event: dict[str, Any]) -> Any:
+    raise AssertionError("make report hands nothing to a function's stream or queue")
 
 
 def _invoke(spec: template.FunctionSpec, event: dict[str, Any]) -> Any:
@@ -223,15 +149,6 @@ def reported(files: Sequence[Path]) -> tuple[int, int]:
     return len({path.parent.parent.name for path in files}), rows
 
 
-def _load_checkpoints(path: Path, moto_url: str) -> dict[str, dict[str, str]]:
-    try:
-        saved = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return {}
-    # A restarted stack has a new moto (and empty streams): its old checkpoints mean nothing.
-    return saved.get("streams", {}) if saved.get("moto_url") == moto_url else {}
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m local_stack.report", description=__doc__.splitlines()[0])
     parser.add_argument("--date", type=date.fromisoformat, required=True, help="the day to report (YYYY-MM-DD)")
@@ -250,16 +167,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     import boto3
 
     session = boto3.Session()
-    checkpoints_file = args.demo_file.parent / CHECKPOINTS_FILE
-    checkpoints = _load_checkpoints(checkpoints_file, moto_url)
-    fed = drain_streams(session, checkpoints)
-    checkpoints_file.write_text(json.dumps({"moto_url": moto_url, "streams": checkpoints}))
-    print(f"fed {fed} new stream records to their functions")
-    for spec in schedule_targets():
+    status_file = args.demo_file.parent / event_sources.STATUS_FILE
+    if _stack_checkpoints(status_file, moto_url) is None:
+        # A copy of the demo file elsewhere: the stack's status is not beside it. Its driver
+        # polls at least every IDLE_POLL_SECONDS; give it a few polls.
+        print(f"no {event_sources.STATUS_FILE} of this stack beside {args.demo_file}: "
+              f"waiting {GRACE_SECONDS:.0f} s for the stack to feed its streams")
+        time.sleep(GRACE_SECONDS)
+    elif not wait_for_streams(session, status_file, moto_url):
+        print("the running stack has not fed its streams to the functions in time; its log says why",
+              file=sys.stderr)
+        return 1
+    else:
+        print("the stack has fed every stream record to its functions")
+    targets = schedule_targets()
+    for spec in targets:
         result = _invoke(spec, scheduled_event(args.date))
         print(f"{spec.logical_id}: {json.dumps(result)}")
-    handled = drain_queues(session)
-    print(f"drained the job queue: {handled} messages handled")
+    if not wait_for_queues(session, {spec.logical_id for spec in targets}):
+        print("the stack did not drain the job queue in time; its log says why", file=sys.stderr)
+        return 1
+    print("the stack has drained the job queue")
     bucket = os.environ["REPORTS_BUCKET"]
     files = download(session, bucket, args.date, args.out)
     for path in files:

@@ -181,6 +181,9 @@ def create_resources(session: Any) -> dict[str, str]:
             policy = resolve(props["RedrivePolicy"], template)
             sqs.set_queue_attributes(QueueUrl=names[name], Attributes={"RedrivePolicy": json.dumps(policy)})
     names.update(create_kms_keys(session, template))
+    # Event plumbing between the resources above, once they all exist (A1, issue #14).
+    create_event_rules(session, template)
+    apply_bucket_notifications(session, template)
     for name, props in resources(template, "AWS::DynamoDB::Table").items():
         ttl = props.get("TimeToLiveSpecification")
         if ttl and ttl.get("Enabled"):
@@ -208,6 +211,49 @@ def create_kms_keys(session: Any, template: dict[str, Any]) -> dict[str, str]:
         for alias in wanted:
             kms.create_alias(AliasName=alias, TargetKeyId=key_id)
     return names
+
+
+# Properties of an AWS::Events::Rule target that PutTargets takes as they are (after resolving).
+RULE_TARGET_KEYS = ("Id", "Arn", "Input", "InputPath", "InputTransformer", "SqsParameters", "DeadLetterConfig",
+                    "RetryPolicy")
+
+
+def create_event_rules(session: Any, template: dict[str, Any]) -> None:
+    """Each AWS::Events::Rule with an EventPattern, on its bus, with its queue and topic targets
+    (moto delivers a matching PutEvents to them, as EventBridge does); other targets are skipped."""
+    events = session.client("events", region_name=LOCAL_REGION)
+    for name, props in resources(template, "AWS::Events::Rule").items():
+        if "EventPattern" not in props:
+            continue  # schedules are the functions' `Type: Schedule` events, not pumped locally
+        bus = str(resolve(props.get("EventBusName", "default"), template))
+        bus = bus.rsplit("/", 1)[-1].rsplit(":", 1)[-1]  # a bus's Name, also when given its Arn
+        pattern = resolve(props["EventPattern"], template)
+        events.put_rule(Name=name, EventBusName=bus, State=str(props.get("State", "ENABLED")),
+                        EventPattern=pattern if isinstance(pattern, str) else json.dumps(pattern))
+        targets = [{k: v for k, v in resolve(t, template).items() if k in RULE_TARGET_KEYS}
+                   for t in props.get("Targets") or []]
+        targets = [t for t in targets if str(t.get("Arn", "")).startswith(("arn:aws:sqs:", "arn:aws:sns:"))]
+        if targets:
+            events.put_targets(Rule=name, EventBusName=bus, Targets=targets)
+
+
+def apply_bucket_notifications(session: Any, template: dict[str, Any]) -> None:
+    """Each bucket's NotificationConfiguration.QueueConfigurations: moto sends S3's event
+    notification to the queue when a matching object is written, as S3 does."""
+    s3 = session.client("s3", region_name=LOCAL_REGION)
+    for name, props in resources(template, "AWS::S3::Bucket").items():
+        configured = (props.get("NotificationConfiguration") or {}).get("QueueConfigurations") or []
+        queues = []
+        for config in resolve(configured, template):
+            queue: dict[str, Any] = {"QueueArn": config["Queue"], "Events": [config["Event"]]}
+            rules = ((config.get("Filter") or {}).get("S3Key") or {}).get("Rules")
+            if rules:
+                queue["Filter"] = {"Key": {"FilterRules": rules}}
+            queues.append(queue)
+        if queues:
+            s3.put_bucket_notification_configuration(
+                Bucket=name, NotificationConfiguration={"QueueConfigurations": queues}
+            )
 
 
 @dataclass(frozen=True)
