@@ -10,7 +10,8 @@ inside `static/` are ever read: `..`, `.`, empty segments, backslashes and NUL a
 the file system is touched, and the resolved path must still lie inside `static/`.
 
 Every answer carries a strict Content-Security-Policy (no inline script or style, nothing from
-another origin) and the other security headers. `index.html` names its assets from the console's
+another origin but the one the import page uploads its file to: the imports bucket's S3 endpoint)
+and the other security headers. `index.html` names its assets from the console's
 own URL (`{{base}}`): `/{stage}/console/` on the execute-api host, `/console/` elsewhere (a custom
 domain mapped at its root, the local stack).
 """
@@ -20,9 +21,12 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import os
+import re
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 STATIC = (Path(__file__).resolve().parent / "static").resolve()
 INDEX = "index.html"
@@ -30,10 +34,9 @@ BASE_PLACEHOLDER = "{{base}}"
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    "connect-src 'self'{upload}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
 SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
@@ -53,8 +56,37 @@ log = logging.getLogger("optout.console")
 BINARY_TYPES = {".png": "image/png", ".ico": "image/x-icon", ".woff2": "font/woff2"}
 
 
+def _origin(url: str) -> str | None:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def upload_origins() -> list[str]:
+    """Where the import page may send a file: the S3 endpoint the imports API pre-signs its
+    uploads for. boto3 sends S3 to AWS_ENDPOINT_URL(_S3) when set (the local stack's moto);
+    in AWS a pre-signed POST names the bucket's host, global or regional."""
+    endpoint = os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
+    if endpoint:
+        origin = _origin(endpoint)
+        return [origin] if origin else []
+    bucket = os.environ.get("IMPORTS_BUCKET", "")
+    region = os.environ.get("AWS_REGION", "")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", bucket):
+        return []  # no bucket, or a name no host can carry: nothing beyond 'self'
+    hosts = [f"https://{bucket}.s3.amazonaws.com"]
+    if re.fullmatch(r"[a-z0-9-]+", region):
+        hosts.append(f"https://{bucket}.s3.{region}.amazonaws.com")
+    return hosts
+
+
+def content_security_policy() -> str:
+    return CSP.format(upload="".join(f" {origin}" for origin in upload_origins()))
+
+
 def _response(status: int, content_type: str, body: str, **extra: str) -> dict[str, Any]:
-    headers = {**SECURITY_HEADERS, "Content-Type": content_type, **extra}
+    headers = {
+        "Content-Security-Policy": content_security_policy(), **SECURITY_HEADERS, "Content-Type": content_type, **extra,
+    }
     return {"statusCode": status, "headers": headers, "body": body, "isBase64Encoded": False}
 
 

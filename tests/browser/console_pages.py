@@ -115,7 +115,9 @@ def open_import(page: Any) -> None:
         files=[{"name": "layout.csv", "mimeType": "text/csv", "buffer": BAD_CSV.encode()}]
     )
     page.get_by_role("button", name="Import").click()
-    expect(page.get_by_role("table", name="Rejected rows (1)")).to_be_visible()
+    # Through the import job, whose queues the stack drives in the background.
+    expect(page.get_by_role("table", name="Rejected rows (1)")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("region", name="Recent imports")).to_have_attribute("aria-busy", "false")  # read again
 
 
 def open_settings(page: Any) -> None:

@@ -161,3 +161,31 @@ def test_the_console_imports_nothing_of_the_layer():
     source = (SPEC.code_uri / "app.py").read_text(encoding="utf-8")
     assert "optout" not in [line.split()[1].split(".")[0] for line in source.splitlines()
                             if line.startswith(("import ", "from "))]
+
+
+@pytest.mark.parametrize(
+    ("env", "connect_src"),
+    [
+        # The local stack: boto3 pre-signs for its moto server, so the page uploads there.
+        ({"AWS_ENDPOINT_URL": "http://127.0.0.1:5123/"}, "'self' http://127.0.0.1:5123"),
+        ({"AWS_ENDPOINT_URL": "http://127.0.0.1:1", "AWS_ENDPOINT_URL_S3": "http://s3.local:9000/x"},
+         "'self' http://s3.local:9000"),
+        # AWS: the bucket's global and regional hosts (boto3 pre-signs POSTs for the global one).
+        ({"IMPORTS_BUCKET": "optout-imports-123456789012-eu-west-1", "AWS_REGION": "eu-west-1"},
+         "'self' https://optout-imports-123456789012-eu-west-1.s3.amazonaws.com"
+         " https://optout-imports-123456789012-eu-west-1.s3.eu-west-1.amazonaws.com"),
+        # Nothing a host could carry: the policy names no other origin.
+        ({"IMPORTS_BUCKET": "Bad Name;script-src *", "AWS_REGION": "eu-west-1"}, "'self'"),
+        ({"IMPORTS_BUCKET": "optout-imports", "AWS_REGION": "eu-west-1; script-src *"},
+         "'self' https://optout-imports.s3.amazonaws.com"),
+        ({"AWS_ENDPOINT_URL": "javascript:alert(1)"}, "'self'"),
+        ({}, "'self'"),
+    ],
+)
+def test_the_csp_lets_the_import_page_reach_the_imports_bucket_only(monkeypatch, env, connect_src):
+    for name in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "IMPORTS_BUCKET", "AWS_REGION"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    policy = get("/console/")["headers"]["Content-Security-Policy"]
+    assert policy == CSP.replace("connect-src 'self'", f"connect-src {connect_src}")
