@@ -9,6 +9,7 @@ import sys
 SECTIONS = [
     "benchmarks.cold_start",
     "benchmarks.contacts",
+    "benchmarks.imports",
     "benchmarks.bench_engine",
     "benchmarks.inbound",
     "benchmarks.delivery",

@@ -28,6 +28,9 @@ ADMIN_ACTIONS = [
     ("POST", f"/v1/auto-opt-outs/{PHONE}/opt-in", {"note": "rejoin"}),
     ("POST", "/v1/review-queue/0123456789abcdef0123456789abcdef/resolve", {"action": "opt_out", "note": "read it"}),
     ("PUT", "/v1/topics/marketing", {"name": "Marketing", "express_consent": True}),
+    ("POST", "/v1/webhooks", {"url": "https://crm.example/hooks", "events": ["ContactOptedOut"]}),
+    ("DELETE", "/v1/webhooks/wh_0123456789abcdef", None),
+    ("POST", "/v1/webhooks/wh_0123456789abcdef/ping", None),
 ]
 
 
@@ -47,6 +50,7 @@ def _template(path: str) -> str:
     replaced = replaced.replace("{admin_key_id}", "{key_id}").replace("+15005550777", "{number}")
     replaced = replaced.replace(f"{PHONE}/", "{phone}/").replace("0123456789abcdef0123456789abcdef", "{item_id}")
     replaced = replaced.replace("/v1/topics/marketing", "/v1/topics/{topic}")
+    replaced = replaced.replace("/v1/webhooks/wh_0123456789abcdef", "/v1/webhooks/{webhook_id}")
     return replaced
 
 
@@ -86,3 +90,5 @@ def test_a_member_is_refused_and_nothing_changes(api, workspace, method, path, b
     assert "+15005550777" not in json.dumps(inbox)
     _, topics = api.request("GET", "/v1/topics", key=admin)
     assert topics["topics"] == []
+    _, webhooks = api.request("GET", "/v1/webhooks", key=admin)
+    assert webhooks["webhooks"] == []

@@ -109,3 +109,49 @@ def test_sns_records_are_counted_one_by_one_and_a_refused_one_is_dropped() -> No
 def test_a_storage_failure_in_an_sns_record_fails_the_invocation_so_lambda_retries(error: Exception) -> None:
     with pytest.raises(type(error)):
         entry.handle({"Records": [{"n": 1}]}, http=_never, sns_record=_raising(error))
+
+
+def _refusals_counted(output: str) -> int:
+    """WebhookRefusals datapoints in the EMF lines written (one JSON object a line)."""
+    total = 0
+    for line in output.splitlines():
+        if not line.startswith("{"):
+            continue
+        blob = json.loads(line)
+        if "_aws" not in blob or "WebhookRefusals" not in blob:
+            continue
+        directive = blob["_aws"]["CloudWatchMetrics"][0]
+        assert (directive["Namespace"], directive["Dimensions"]) == ("OptOut", [["service"]])
+        assert blob["service"] == "optout"  # the one dimension the alarm names
+        value = blob["WebhookRefusals"]
+        total += int(sum(value) if isinstance(value, list) else value)
+    return total
+
+
+@pytest.mark.parametrize(
+    ("event", "error", "counted"),
+    [
+        ({"resource": "/webhooks/twilio/inbound"}, WebhookRefused(403, "invalid_signature", "no"), 1),
+        ({"resource": "/webhooks/twilio/inbound"}, InvalidInput("bad", code="unstorable_value"), 1),
+        ({"resource": "/webhooks/nope/inbound"}, None, 1),
+        # Faults of ours are not refusals: the API's 5xx alarm sees them.
+        ({"resource": "/webhooks/twilio/inbound"}, StorageError("busy"), 0),
+        ({"resource": "/webhooks/twilio/inbound"}, StorageFault("denied"), 0),
+        ({"resource": "/webhooks/twilio/inbound"}, KeyError("bug"), 0),
+    ],
+)
+def test_each_refused_http_webhook_is_counted_for_the_refusal_alarm(
+    event: dict, error: Exception | None, counted: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entry.handle(event, http=_raising(error) if error is not None else _never, sns_record=_never)
+    assert _refusals_counted(capsys.readouterr().out) == counted
+
+
+def test_each_refused_sns_record_is_counted_and_processed_ones_are_not(capsys: pytest.CaptureFixture[str]) -> None:
+    def process(record: dict[str, Any]) -> int:
+        if record["n"] < 0:
+            raise WebhookRefused(403, "untrusted_topic", "not ours")
+        return 1
+
+    entry.handle({"Records": [{"n": -1}, {"n": 1}, {"n": -2}]}, http=_never, sns_record=process)
+    assert _refusals_counted(capsys.readouterr().out) == 2

@@ -41,7 +41,17 @@ VARIABLES = {
     "delivery_sns_topic_arn": "DELIVERY_SNS_TOPIC_ARN",
     "webhook_base_url": "WEBHOOK_BASE_URL",
     "replies_bus": "REPLIES_BUS",
+    "consent_events_bus": "CONSENT_EVENTS_BUS_NAME",
     "evidence_key_id": "EVIDENCE_KEY_ID",
+    # Outgoing webhooks (docs/webhooks.md).
+    "webhooks_table": "WEBHOOKS_TABLE",
+    "webhook_delivery_queue_url": "WEBHOOK_DELIVERY_QUEUE_URL",
+    "webhook_max_receives": "WEBHOOK_MAX_RECEIVES",
+    "webhooks_allow_loopback": "WEBHOOKS_ALLOW_LOOPBACK",
+    # Import jobs (docs/imports.md).
+    "imports_bucket": "IMPORTS_BUCKET",
+    "import_uploads_queue_url": "IMPORT_UPLOADS_QUEUE_URL",
+    "import_chunk_queue_url": "IMPORT_CHUNK_QUEUE_URL",
 }
 
 
@@ -62,7 +72,15 @@ class Settings:
     delivery_sns_topic_arn: str = ""
     webhook_base_url: str = ""  # without a trailing "/"
     replies_bus: str = ""
+    consent_events_bus: str = ""  # where every consent change is published (docs/consent-events.md)
     evidence_key_id: str = ""  # the KMS key (id, ARN or alias) that signs evidence chain heads
+    webhooks_table: str = ""
+    webhook_delivery_queue_url: str = ""
+    webhook_max_receives: str = ""  # the delivery queue's maxReceiveCount (the last attempt's number)
+    webhooks_allow_loopback: str = ""  # "true" on the local stack only: deliver to 127.0.0.1 over http
+    imports_bucket: str = ""  # import jobs' uploads and rejected rows
+    import_uploads_queue_url: str = ""  # upload notifications and start requests: split a file
+    import_chunk_queue_url: str = ""  # one message per chunk of an import's file
 
     def require(self, name: str) -> str:
         """The value of field `name`; MissingSetting (naming the variable) if it is not set."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from optout.models import ApiKey, BroadcastFailure, ConsentEvent, Contact, ContactStatus, ContactWrite, Inbox, Workspace
 from optout.review import ReviewItem, ReviewResolution, ReviewState
+from optout.webhook_records import Acknowledgement, DeliveryAttempt, Revocation, Webhook
 
 if TYPE_CHECKING:
     from optout.repository.consents import Disclosure
@@ -217,6 +218,48 @@ class ConsentStore(Protocol):
     def consent_history(self, workspace_id: str, phone: str) -> list[ConsentEvent]: ...
 
 
+class WebhookStore(Protocol):
+    """Outgoing webhooks (repository/webhooks.py). A webhook is created once (Conflict if its id
+    exists) and read strongly consistent. A delivered marker is written once per event and webhook
+    (a second writer is ignored: both delivered); attempts are appended, never changed."""
+
+    def put_webhook(self, webhook: Webhook) -> None: ...
+
+    def get_webhook(self, workspace_id: str, webhook_id: str) -> Webhook | None: ...
+
+    def list_webhooks(self, workspace_id: str) -> list[Webhook]: ...
+
+    def delete_webhook(self, workspace_id: str, webhook_id: str) -> None: ...
+
+    def delivered_to(self, workspace_id: str, event_id: str) -> set[str]: ...
+
+    def put_delivered(self, workspace_id: str, event_id: str, webhook_id: str) -> None: ...
+
+    def put_attempt(self, workspace_id: str, attempt: DeliveryAttempt) -> None: ...
+
+    def query_attempts(
+        self, workspace_id: str, webhook_id: str, *, limit: int, start_key: dict[str, Any] | None
+    ) -> tuple[list[DeliveryAttempt], dict[str, Any] | None]: ...
+
+
+class RevocationAckStore(Protocol):
+    """A revocation is recorded once, by the first delivery attempt (`put_revocation_once` is False
+    after). An acknowledgement is written once per event and webhook, in the same transaction that
+    takes the webhook off the revocation's pending set (False for the second: nothing changes)."""
+
+    def put_revocation_once(self, revocation: Revocation) -> bool: ...
+
+    def get_revocation(self, workspace_id: str, event_id: str) -> Revocation | None: ...
+
+    def acknowledge(self, workspace_id: str, ack: Acknowledgement, *, owed: bool) -> bool: ...
+
+    def get_acknowledgements(self, workspace_id: str, event_id: str) -> list[Acknowledgement]: ...
+
+    def query_unacknowledged(
+        self, workspace_id: str, *, limit: int, start_key: dict[str, Any] | None
+    ) -> tuple[list[Revocation], dict[str, Any] | None]: ...
+
+
 class UnitOfWork(Protocol):
     """The transaction boundary: `write_contacts` applies all of its writes, markers and extra
     items or none (at most 100 items; `chunk_writes` splits larger sets without separating a
@@ -251,8 +294,10 @@ if TYPE_CHECKING:
         report_pages,
         reports,
         review_queue,
+        revocation_acks,
         topics,
         unit_of_work,
+        webhooks,
     )
 
     _contacts: ContactStore = contacts
@@ -269,3 +314,5 @@ if TYPE_CHECKING:
     _topics: TopicStore = topics
     _consents: ConsentStore = consents
     _unit_of_work: UnitOfWork = unit_of_work
+    _webhooks: WebhookStore = webhooks
+    _revocation_acks: RevocationAckStore = revocation_acks

@@ -1,4 +1,7 @@
-"""CSV import of up to 100,000 contacts in one request, with reads and writes batched.
+"""CSV import of up to 10,000 contacts in one request, with reads and writes batched.
+
+Larger files go through an import job (`POST /v1/imports`, services/import_jobs.py), which
+applies each chunk of the file with the same functions: `parse_records` and `apply_rows`.
 
 Per 100 rows: one BatchGetItem, then TransactWriteItems of up to 100 items (a status change takes
 two: the contact and its event). Every write is conditional on the version read, so an opt-out
@@ -11,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,9 +26,21 @@ from optout.phones import normalize_phone
 from optout.rules.importing import ImportOutcome, ImportRow, decide_rows, parse_opt_out
 from optout.services.accounts import get_workspace
 
-__all__ = ["ImportReport", "ImportRow", "import_contacts", "parse_csv", "parse_opt_out"]
+__all__ = [
+    "Columns",
+    "ImportReport",
+    "ImportRow",
+    "apply_rows",
+    "columns_of",
+    "import_contacts",
+    "parse_csv",
+    "parse_opt_out",
+    "parse_records",
+    "records_with_lines",
+]
 
-MAX_ROWS = 100_000
+MAX_ROWS = 10_000  # a request's time limit; larger files go through POST /v1/imports
+JOB_PATH = "/v1/imports"
 MAX_COLUMNS = 60
 MAX_VALUE_LENGTH = 1_000
 _WRITERS = 8
@@ -60,7 +75,7 @@ def _column_name(raw: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Columns:
+class Columns:
     """The header's columns, and where the ones with a meaning are."""
 
     names: list[str]
@@ -70,13 +85,18 @@ class _Columns:
     attributes: list[tuple[int, str]]
 
 
-def _read_header(reader: Any) -> _Columns:
+def _read_header(reader: Any) -> Columns:
     try:
         header = next(reader)
     except StopIteration:
         raise InvalidInput("the CSV is empty; send a header row naming a 'phone' column") from None
     except csv.Error as exc:
         raise InvalidInput(f"the CSV header cannot be read: {exc}") from None
+    return columns_of(header)
+
+
+def columns_of(header: list[str]) -> Columns:
+    """The columns a header row names; InvalidInput if it lacks `phone` or repeats a name."""
     columns = [_column_name(c) for c in header]
     if "phone" not in columns:
         raise InvalidInput("the CSV header must name a 'phone' column", details={"columns": columns[:MAX_COLUMNS]})
@@ -85,7 +105,7 @@ def _read_header(reader: Any) -> _Columns:
     duplicates = sorted({c for c in columns if columns.count(c) > 1})
     if duplicates or "" in columns:
         raise InvalidInput("column names must be unique and non-empty", details={"columns": duplicates})
-    return _Columns(
+    return Columns(
         names=columns,
         phone_at=columns.index("phone"),
         name_at=columns.index("name") if "name" in columns else None,
@@ -94,7 +114,7 @@ def _read_header(reader: Any) -> _Columns:
     )
 
 
-def _parse_row(line: int, values: list[str], columns: _Columns, default_region: str) -> ImportRow | str:
+def _parse_row(line: int, values: list[str], columns: Columns, default_region: str) -> ImportRow | str:
     """One record as a row to import, or why it is rejected."""
     if len(values) > len(columns.names):
         return f"{len(values)} fields but the header names {len(columns.names)}"
@@ -117,14 +137,31 @@ def parse_csv(text: str, default_region: str, report: ImportReport) -> list[Impo
     """Parse and validate every row; bad rows go to the report, good ones are returned."""
     reader = csv.reader(io.StringIO(text))
     columns = _read_header(reader)
+    return parse_records(records_with_lines(reader, report), columns, default_region, report, max_rows=MAX_ROWS)
+
+
+def parse_records(
+    records: Iterable[tuple[int, list[str]]],
+    columns: Columns,
+    default_region: str,
+    report: ImportReport,
+    *,
+    max_rows: int | None,
+) -> list[ImportRow]:
+    """Validate records (line, values): bad rows go to the report, good ones are returned.
+    A number repeated within `records` is rejected as a duplicate of its first line."""
     rows: list[ImportRow] = []
     seen: dict[str, int] = {}
-    for line, values in _rows_with_lines(reader, report):
+    for line, values in records:
         if not any(v.strip() for v in values):
             continue  # blank line
         report.rows += 1
-        if report.rows > MAX_ROWS:
-            raise PayloadTooLarge(f"at most {MAX_ROWS} rows per import", code="too_many_rows")
+        if max_rows is not None and report.rows > max_rows:
+            raise PayloadTooLarge(
+                f"at most {max_rows:,} rows per request; import larger files with POST {JOB_PATH}",
+                code="too_many_rows",
+                details={"max_rows": max_rows, "import_job": JOB_PATH},
+            )
         parsed = _parse_row(line, values, columns, default_region)
         raw_phone = values[columns.phone_at] if columns.phone_at < len(values) else ""
         if isinstance(parsed, str):
@@ -137,8 +174,10 @@ def parse_csv(text: str, default_region: str, report: ImportReport) -> list[Impo
     return rows
 
 
-def _rows_with_lines(reader: Any, report: ImportReport) -> Iterator[tuple[int, list[str]]]:
-    """Yield each record with the line it starts on; a broken record is rejected, not fatal."""
+def records_with_lines(reader: Any, report: ImportReport, *, first_line: int = 1) -> Iterator[tuple[int, list[str]]]:
+    """Yield each record with the line it starts on (the reader's first line is `first_line`);
+    a broken record is rejected, not fatal."""
+    offset = first_line - 1
     start = reader.line_num + 1
     while True:
         try:
@@ -147,10 +186,10 @@ def _rows_with_lines(reader: Any, report: ImportReport) -> Iterator[tuple[int, l
             return
         except csv.Error as exc:
             report.rows += 1
-            report.reject(start, f"unreadable CSV record: {exc}")
+            report.reject(start + offset, f"unreadable CSV record: {exc}")
             start = reader.line_num + 1
             continue
-        yield start, values
+        yield start + offset, values
         start = reader.line_num + 1
 
 
@@ -190,10 +229,8 @@ def _import_batch(principal: Principal, rows: list[ImportRow]) -> list[tuple[Imp
     return results
 
 
-def import_contacts(principal: Principal, csv_text: str) -> ImportReport:
-    report = ImportReport()
-    region = get_workspace(principal.workspace_id).settings.default_region
-    rows = parse_csv(csv_text, region, report)
+def apply_rows(principal: Principal, rows: list[ImportRow], report: ImportReport) -> None:
+    """Decide and write parsed rows, counting each outcome (or rejection) in `report`."""
     batches = repository.read_batches(rows)
     # Batches touch disjoint contacts, so they can run side by side within the API's time limit.
     with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
@@ -204,4 +241,10 @@ def import_contacts(principal: Principal, csv_text: str) -> ImportReport:
                 else:
                     report.reject(row.line, outcome, row.phone)
     report.rejections.sort(key=lambda r: r["line"])
+
+
+def import_contacts(principal: Principal, csv_text: str) -> ImportReport:
+    report = ImportReport()
+    region = get_workspace(principal.workspace_id).settings.default_region
+    apply_rows(principal, parse_csv(csv_text, region, report), report)
     return report

@@ -16,7 +16,7 @@ from typing import Any
 
 from optout.carriers import PROVIDERS
 from optout.errors import DomainError
-from optout.observability import logger
+from optout.observability import MetricUnit, logger, single_metric
 from optout.webhooks.responses import refusal_response
 from optout.webhooks.verification import WebhookRefused
 
@@ -37,13 +37,23 @@ def provider_of(event: Mapping[str, Any]) -> str:
     return provider
 
 
+def count_refusal() -> None:
+    """One WebhookRefusals datapoint, the metric the refusal alarm and the dashboard read (the log
+    line says which provider and why). Only the `service` dimension, so one alarm covers all."""
+    with single_metric(name="WebhookRefusals", unit=MetricUnit.Count, value=1, namespace="OptOut"):
+        pass  # the metric is written as the block closes
+
+
 def refusal(error: DomainError, provider: str | None) -> dict[str, Any]:
-    """The answer to a webhook refused before (or instead of) being processed, logged."""
+    """The answer to a webhook refused before (or instead of) being processed, logged. A 4xx is
+    counted as a refusal; a 5xx is a fault of ours, seen in the API's 5xx alarm instead."""
     log = logger.error if error.http_status >= 500 else logger.warning
     log(
         "webhook refused",
         extra={"provider": provider, "status": error.http_status, "code": error.code, "reason": error.message},
     )
+    if error.http_status < 500:
+        count_refusal()
     return refusal_response(error)
 
 
@@ -73,4 +83,5 @@ def sns_records(event: Mapping[str, Any], process: RecordEntry) -> dict[str, Any
         except WebhookRefused as exc:
             refused += 1
             logger.warning("SNS record refused", extra={"code": exc.code, "reason": exc.message})
+            count_refusal()
     return {"processed": processed, "refused": refused}

@@ -22,7 +22,7 @@ CSV_BODY = {
 
 @router.post(
     IMPORT_PATH,
-    summary="Import contacts from CSV (text/csv, up to 100,000 rows)",
+    summary="Import contacts from CSV (text/csv, up to 10,000 rows; larger files: POST /v1/imports)",
     responses=responses(409, 415),
     openapi_extensions={"requestBody": CSV_BODY},
 )
