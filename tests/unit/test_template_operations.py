@@ -195,6 +195,15 @@ def test_every_stream_consumer_has_an_iterator_age_alarm(function: str) -> None:
     assert stream_consumer_problems(TEMPLATE, function) == []
 
 
+@pytest.mark.parametrize("rule", sorted(resources(TEMPLATE, "AWS::Events::Rule")))
+def test_every_rule_target_keeps_what_it_cannot_deliver(rule: str) -> None:
+    """An event EventBridge cannot hand to its target is retried, then kept in a dead-letter
+    queue (alarmed like every other), never dropped."""
+    for target in resources(TEMPLATE, "AWS::Events::Rule")[rule].get("Targets") or []:
+        assert _getatt_name((target.get("DeadLetterConfig") or {}).get("Arn")) in dead_letter_queues(TEMPLATE), target
+        assert (target.get("RetryPolicy") or {}).get("MaximumEventAgeInSeconds"), target
+
+
 def test_the_report_job_dead_letter_queue_and_the_stream_failures_queue_are_found() -> None:
     assert {"ReportJobDeadLetterQueue", "StreamFailuresQueue"} <= set(dead_letter_queues(TEMPLATE))
     assert "ReportsFunction" in stream_consumers(TEMPLATE)
