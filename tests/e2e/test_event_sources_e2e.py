@@ -19,7 +19,7 @@ from tests.e2e.test_topic_revocation_e2e import _twilio
 
 pytestmark = pytest.mark.e2e
 PHONE = "+13325590101"  # this module's own numbers: +1332559xxxx
-WAIT_SECONDS = 20.0
+WAIT_SECONDS = 60.0  # a loaded CI machine pumps slower; the loop ends as soon as the counters move
 
 
 def _summary(stack: dict[str, Any], key: str) -> dict[str, Any]:

@@ -73,7 +73,10 @@ def test_stop_promo_then_stop_over_http(local_stack):
     day = datetime.now(UTC).date().isoformat()
     status, report = http("GET", f"{base}/v1/reports/revocations?from={day}&to={day}", key=member)
     assert status == 200, report
-    [row] = [row for row in report["rows"] if row["phone"] == PHONE]
+    # Both revocations are listed, oldest first: STOP PROMO (its topic) and then STOP (everything).
+    rows = [row for row in report["rows"] if row["phone"] == PHONE]
+    assert [row["topics"] for row in rows] == [["promos"], None], rows
+    row = rows[-1]
     assert row["still_suppressed"] is True and row["reason"] == "keyword"
     assert datetime.fromisoformat(row["honour_by"]) == honour_by(datetime.fromisoformat(row["received_at"]))
 
