@@ -38,8 +38,12 @@ def test_a_stop_moves_the_report_counters_without_make_report(local_stack, local
     _twilio(local_stack, workspace, "STOP", "SM-a1-e2e-stop", phone=PHONE)
     deadline = time.monotonic() + WAIT_SECONDS
     while True:
+        # Two streams feed the summary (events: the opt-out; contacts: the totals by status), each
+        # in its own pump pass: wait for both.
         after = _summary(local_stack, key)
-        if after["totals"]["opt_outs"]["total"] > before["totals"]["opt_outs"]["total"] or time.monotonic() > deadline:
+        moved = after["totals"]["opt_outs"]["total"] > before["totals"]["opt_outs"]["total"]
+        counted = after["contacts_at_end"]["opted_out"] > before["contacts_at_end"]["opted_out"]
+        if (moved and counted) or time.monotonic() > deadline:
             break
         time.sleep(0.3)
     opt_outs, earlier = after["totals"]["opt_outs"], before["totals"]["opt_outs"]
