@@ -19,6 +19,7 @@ from optout.engine.detect import detect_latin, foreign_enough, ranked, script_la
 from optout.engine.intent import find_intent
 from optout.engine.intent_guards import is_broadcast, is_instruction, is_unspaced_broadcast
 from optout.engine.intent_verdict import NOUN, Found, intent_decision
+from optout.engine.japanese import read_japanese
 from optout.engine.keyword_gate import KeywordMatch, match_keywords, match_unspaced
 from optout.engine.keywords import (
     FILLER,
@@ -50,6 +51,9 @@ _TYPO_NOTE = {
 _UNSPACED = frozenset(code for code, spec in LANGUAGES.items() if spec.unspaced)
 _SCRIPTS = frozenset({"ru", "ar", "hi"})  # told apart by their script alone
 _DOUBLE = re.compile(r"(.)\1", re.DOTALL)  # two of one character side by side
+# Chinese "不要停止" is "don't stop": kanji-only text with a Chinese negation is not read as Japanese.
+_ZH_NEGATIONS = frozenset("不别別没沒勿")
+_JAPANESE_ACTIONS = {"asked_back": Action.OPT_IN, "help": Action.HELP}  # the other readings decide nothing
 _NO_ACTION, _NO_RULE = Action.NONE, Rule.NONE  # bound once: the most common decision's values
 # Words of the default table's messages that are no keyword-gate word and have no doubled letter:
 # one set test then settles most messages. Bounded, since a warm Lambda keeps it between messages.
@@ -235,6 +239,10 @@ def _about_a_transaction(found: Found, text: str, normalized: str, tokens: list[
         return False
     if reported_mistake(normalized) or retracted(normalized):
         return True
+    if found.language == "ja":
+        reading = read_japanese(text)  # a phrase or cue word the whole message gives another sense
+        if reading is not None and not reading.opts_out:
+            return True
     if countered(found.family, found.name, text, normalized, found.language):
         return True
     if found.language == "en":
@@ -291,6 +299,14 @@ def _keyword_decision(found: KeywordMatch, tokens: list[str], normalized: str) -
 
 
 def _find(text: str, clause_text: str, tokens: list[str], script: str | None) -> Found | None:
+    if script == "ja" or (script == "zh" and _ZH_NEGATIONS.isdisjoint(text)):
+        reading = read_japanese(text)  # kanji-only Japanese ("購読解除") reads as Chinese script
+        if reading is not None and (script == "ja" or reading.kind == "request"):
+            action = Action.OPT_OUT if reading.opts_out else _JAPANESE_ACTIONS.get(reading.kind)
+            if action is None:
+                return None  # reported, narrated, another object, or the texts kept
+            name = f"Japanese {reading.kind}, read by construction"
+            return Found(name, "ja", action, PHRASE_CONFIDENCE, reading.text, 0, 0)
     if script in _UNSPACED:
         compact = clause_text.replace(" ", "").replace(",", "")
         phrase = find_unspaced(compact)

@@ -60,7 +60,7 @@ _MEDIA = (
     "photo", "photos", "pic", "pics", "picture", "pictures", "video", "videos", "vid", "voice note", "voice message",
     "foto", "fotos", "audio", "audios", "nota de voz", "imagen", "imagem", "vidéo", "vocal", "vocaux", "bild",
     "bilder", "sprachnachricht", "vocale", "vocali", "zdjęcie", "zdjęcia", "filmik", "filmiku", "filmiki",
-    "nagranie", "głosówki", "videyo", "фото", "фотку", "фотки", "видео", "голосовые", "голосовое", "картинку",
+    "nagranie", "głosówki", "zdjęć", "filmików", "nagrań", "nagrania", "głosówek",  # genitives after "nie" "videyo", "фото", "фотку", "фотки", "видео", "голосовые", "голосовое", "картинку",
     "hình", "ảnh đó", "clip", "litrato", "tasveer", "तस्वीर", "फोटो", "वीडियो", "الصوره", "صوره", "الصور",
     "الفيديو", "فيديو", "فويس",
 )  # fmt: skip

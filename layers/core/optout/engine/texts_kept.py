@@ -19,13 +19,18 @@ _CHANNEL = re.compile(
     r"calls?|calling|robocalls?|llam\w+|appels?|anruf\w*|chiam\w+|dzwon\w*|ligar|ligacoes|lig(?:uem|ue|em)|rele|"
     # the post, and a call: "my mom's address", "flyers", "phone mat karna", "tumawag"
     r"tawag\w*|tumawag|address|flyers?|catalogs?|postcards?|phone (?:mat|na)|"
-    r"l?infolettres?|goi dien|goi|звон\w*|рассылк\w*)\b|邮件|电话|電話|メール|メルマガ|이메일|메일|뉴스레터|전화|بريد|ايميل|تتصل|اتصال|"
+    r"l?infolettres?|goi dien|goi|звон\w*|рассылк\w*|"
+    # an app's own notifications: "wyłączcie powiadomienia w aplikacji", "アプリの通知"
+    r"apps?|aplikacj\w*|applicazion\w*|aplicacion\w*|aplicativo|приложени\w*)\b|アプリ|应用|앱|تطبيق|"
+    r"邮件|电话|電話|メール|メルマガ|이메일|메일|뉴스레터|전화|بريد|ايميل|تتصل|اتصال|"
     r"الجريد"
 )
 # The texts themselves.
 _TEXTS = re.compile(
     r"\b(?:sms\w*|texts?|texting|txts?|messages?|mensaj\w*|mensage\w*|textos?|teks|messaggi|"
-    r"nachrichten|wiadomosci|tin nhan|nhan tin|mesaj|smsy|смс\w*|сообщени\w*|scriv\w*|пиш\w*|напиш\w*)\b|"
+    r"nachrichten|wiadomosci|tin nhan|nhan tin|mesaj|smsy|смс\w*|сообщени\w*|scriv\w*|пиш\w*|напиш\w*|"
+    # what the texts carry: reminders and alerts ("continuate a mandarmi i promemoria")
+    r"promemoria|reminders?|recordatorios?|lembretes?|rappels?|przypomnien\w*|erinnerung\w*)\b|"
     r"短信|sms|문자|メッセージ|ショートメール|"
     r"رسا[يئ]ل|رسال"
 )
@@ -79,7 +84,7 @@ _CANCEL = re.compile(
     r"\b(?:cancel\w*|annul\w*|anul\w*|absag\w*|storn\w*|odwol\w*|otmen\w*|отмен\w*|huy|i cancel|kanse\w*"
     # pausing one ("sospendete l'abbonamento", "Abo pausiert", "会員を一時休止")
     r"|paus\w*|sospe\w*|suspen\w*|wstrzym\w*|zawies\w*)\b"
-    r"|取消|キャンセル|취소|الغاء|إلغاء|暂停|暫停|休止|一時停止|일시중지|اوقف|وقف"
+    r"|取消|キャンセル|취소|الغاء|إلغاء|الغوا|الغي|暂停|暫停|休止|一時停止|일시중지|اوقف|وقف"
 )
 
 

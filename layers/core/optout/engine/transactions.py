@@ -99,7 +99,7 @@ _THINGS: dict[str, tuple[str, ...]] = {
     "zh": ("会员", "會員", "套餐", "订单", "訂單", "预约", "預約", "年卡"),
     "ja": ("注文", "予約", "カード", "会員", "ジム"),
     "ko": ("카드", "주문", "예약", "계약", "멤버십", "헬스장"),
-    "ar": ("طلب", "موعد", "بطاقه", "حجز", "الجيم", "النادي", "عضويه"),
+    "ar": ("طلب", "الطلب", "موعد", "بطاقه", "حجز", "الجيم", "النادي", "عضويه", "مجله", "المجله", "الجريده"),
 }
 _UNSPACED = frozenset({"zh", "ja", "ko"})
 
@@ -134,4 +134,12 @@ def about_a_transaction(language: str, normalized: str, tokens: list[str], messa
     # Short stems ("ac", "kat", "mon") only as whole words: "acha", "katy", "mong" are other words.
     if not any((f" {stem} " if len(stem) <= 3 else f" {stem}") in spaced for stem in stems):
         return False
-    return not any(token.startswith(messages) for token in tokens if messages)
+    if not messages:
+        return True
+    # "الطلب رقم 4521": a number word before a short code names the order, not the phone
+    after = [*tokens[1:], ""]
+    return not any(token.startswith(messages) and not _code(next_) for token, next_ in zip(tokens, after, strict=True))
+
+
+def _code(token: str) -> bool:
+    return token.isdigit() and len(token) <= 6

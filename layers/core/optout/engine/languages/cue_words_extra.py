@@ -44,6 +44,28 @@ _BATCH6_CUES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+# By word family (the thirteenth dev round): Arabic "this number is no longer mine" in its
+# dialect forms; Italian and Polish weariness, a negation after the noun ("gli SMS no"), and the
+# perfective Polish stop verbs ("zrezygnować", "wyrejestrować").
+_FAMILY_CUES: dict[str, dict[str, tuple[str, ...]]] = {
+    "ar": {
+        "wrong": (
+            *("ما عاد لي", "ماعاد لي", "ما عاد رقمي", "ما عاد رقمه", "مو رقمي", "مش رقمي", "مو لي", "مش لي"),
+            *("مش بتاعي", "مش بتاعه", "لم يعد لي", "لم يعد رقمي", "ليس رقمي", "مو حقي", "مش ملكي", "صار لغيري"),
+        )
+    },
+    "it": {
+        "annoyed": ("non ne posso piu", "che palle", "mi avete stufato", "stufat", "scocciat", "mi avete rotto"),
+        "negation": ("sms no", "messaggi no", "i messaggi no", "gli sms no"),
+    },
+    "pl": {
+        "stop": ("zrezygn", "wyrejestr", "odsubskryb", "odpisz mnie"),
+        "annoyed": ("ile mozna", "mam dosc", "mam juz dosc", "nie wytrzymam"),
+        "negation": ("sms nie", "smsy nie", "sms y nie", "wiadomosci nie"),
+    },
+}
+
+
 def _merged(*tables: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, dict[str, tuple[str, ...]]]:
     merged: dict[str, dict[str, tuple[str, ...]]] = {}
     for table in tables:
@@ -55,4 +77,4 @@ def _merged(*tables: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, dict[st
 
 
 # The word-family table (cue_words_forms.py) rides with this one into cues.py.
-EXTRA_CUES = _merged(_BATCH6_CUES, FORM_CUES)
+EXTRA_CUES = _merged(_BATCH6_CUES, _FAMILY_CUES, FORM_CUES)

@@ -29,7 +29,8 @@ MORE: dict[str, dict[str, tuple[str, ...]]] = {
     # Cantonese please and particles; "help me" as people type it alone
     "zh": {"filler": ("唔該", "唔该", "唔該晒", "唔该晒", "喇", "吖"), "help_phrases": ("帮帮我", "幫幫我")},
     "tl": {"opt_out": ("ayaw ko na",)},
-    "pl": {"help": ("pomocy",)},  # the genitive people type alone, as "help!"
+    # the genitive people type alone, as "help!"; "very" and "thanks" around STOP ("STOP dziękuję bardzo")
+    "pl": {"help": ("pomocy",), "filler": ("bardzo", "dzieki", "pozdrawiam")},
     "ru": {"filler": ("pozhaluysta", "pozhalujsta", "pojaluysta", "spasibo", "uzhe")},
     "ar": {
         "opt_out": ("ستوب",),
