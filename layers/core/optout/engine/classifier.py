@@ -298,15 +298,24 @@ def _keyword_decision(found: KeywordMatch, tokens: list[str], normalized: str) -
     )
 
 
+def _japanese(text: str, script: str | None) -> tuple[bool, Found | None]:
+    """(True, what it found) when the whole-message Japanese reading settles the message."""
+    if not (script == "ja" or (script == "zh" and _ZH_NEGATIONS.isdisjoint(text))):
+        return False, None
+    reading = read_japanese(text)  # kanji-only Japanese ("購読解除") reads as Chinese script
+    if reading is None or not (script == "ja" or reading.kind == "request"):
+        return False, None
+    action = Action.OPT_OUT if reading.opts_out else _JAPANESE_ACTIONS.get(reading.kind)
+    if action is None:
+        return True, None  # reported, narrated, another object, or the texts kept
+    name = f"Japanese {reading.kind}, read by construction"
+    return True, Found(name, "ja", action, PHRASE_CONFIDENCE, reading.text, 0, 0)
+
+
 def _find(text: str, clause_text: str, tokens: list[str], script: str | None) -> Found | None:
-    if script == "ja" or (script == "zh" and _ZH_NEGATIONS.isdisjoint(text)):
-        reading = read_japanese(text)  # kanji-only Japanese ("購読解除") reads as Chinese script
-        if reading is not None and (script == "ja" or reading.kind == "request"):
-            action = Action.OPT_OUT if reading.opts_out else _JAPANESE_ACTIONS.get(reading.kind)
-            if action is None:
-                return None  # reported, narrated, another object, or the texts kept
-            name = f"Japanese {reading.kind}, read by construction"
-            return Found(name, "ja", action, PHRASE_CONFIDENCE, reading.text, 0, 0)
+    settled, found = _japanese(text, script)
+    if settled:
+        return found
     if script in _UNSPACED:
         compact = clause_text.replace(" ", "").replace(",", "")
         phrase = find_unspaced(compact)
