@@ -29,7 +29,10 @@ from optout.api.routes import (
     imports,
     inboxes,
     me,
+    reassigned_results,
     review_queue,
+    send_rules,
+    sends,
     settings,
     status,
     topics,
@@ -52,14 +55,20 @@ app = build_app(
     topics.router,
     consents.router,
     evidence.router,
+    sends.router,
+    send_rules.router,
+    reassigned_results.router,
 )
+
+# The CSV uploads: larger bodies, and not JSON.
+UPLOAD_PATHS = frozenset({imports.IMPORT_PATH, reassigned_results.RESULTS_PATH})
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return handle_api(app, event, context, large_body_paths=frozenset({imports.IMPORT_PATH}))
+    return handle_api(app, event, context, large_body_paths=UPLOAD_PATHS)
 
 
 gc.enable()  # imported: collections resume for what requests allocate

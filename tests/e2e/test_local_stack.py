@@ -12,6 +12,7 @@ import pytest
 
 from local_stack import template
 from tests.e2e.conftest import RunningStack, http
+from tests.fakes.send_times import daytime
 
 pytestmark = pytest.mark.e2e
 
@@ -65,7 +66,10 @@ def test_consent_flow_over_http(local_stack: dict[str, Any]) -> None:
     assert body["contact"]["status"] == "opted_out" and body["changed"] is True
 
     status, body = http(
-        "POST", f"{base}/v1/eligibility", key=ws["member_key"], json_body={"phones": [phone, "+14155550100"]}
+        "POST",
+        f"{base}/v1/eligibility",
+        key=ws["member_key"],
+        json_body={"phones": [phone, "+14155550100"], "at": daytime()},  # by day: no quiet hours
     )
     assert status == 200, body
     assert [s["phone"] for s in body["suppressed"]] == [phone]

@@ -17,6 +17,7 @@ from optout.rules.business_days import honour_by
 from tests.e2e.conftest import http
 from tests.e2e.test_evidence_export_e2e import _verify
 from tests.e2e.test_inbound_e2e import _inbox, _post
+from tests.fakes.send_times import daytime
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import carrier_signing
@@ -62,9 +63,8 @@ def test_stop_promo_then_stop_over_http(local_stack):
         "POST", f"{base}/v1/eligibility", key=member, json_body={"phones": [PHONE], "topic": "promos"}
     )
     assert status == 200 and answer["suppressed"][0]["suppression"] == "topic_revoked"
-    status, answer = http(
-        "POST", f"{base}/v1/eligibility", key=member, json_body={"phones": [PHONE], "topic": "visits"}
-    )
+    body = {"phones": [PHONE], "topic": "visits", "at": daytime()}  # by day: no quiet hours
+    status, answer = http("POST", f"{base}/v1/eligibility", key=member, json_body=body)
     assert answer["sendable"] == [PHONE]
 
     assert "unsubscribed" in _twilio(local_stack, workspace, "STOP", "SM-topic-2")

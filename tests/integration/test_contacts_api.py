@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from optout import repository
+from tests.fakes.send_times import daytime
 
 A = "+14155550100"
 B = "+14155550101"
@@ -242,7 +243,10 @@ def test_bulk_delete_by_status_keeps_suppression_records(api, workspace):
     _, listing = api.request("GET", "/v1/contacts", key=member)
     assert sorted(c["phone"] for c in listing["contacts"]) == ["+14155550203", "+14155550204"]
     _, elig = api.request(
-        "POST", "/v1/eligibility", key=member, json_body={"phones": [f"+1415555020{i}" for i in range(5)]}
+        "POST",
+        "/v1/eligibility",
+        key=member,
+        json_body={"phones": [f"+1415555020{i}" for i in range(5)], "at": daytime()},
     )
     assert len(elig["suppressed"]) == 3 and len(elig["sendable"]) == 2
 
@@ -300,7 +304,7 @@ def test_workspaces_never_see_each_other(api, workspace, other_workspace):
         assert "secret" not in json.dumps(body)
     _, listing = api.request("GET", "/v1/contacts", key=other)
     assert listing["contacts"] == []
-    _, elig = api.request("POST", "/v1/eligibility", key=other, json_body={"phones": [A]})
+    _, elig = api.request("POST", "/v1/eligibility", key=other, json_body={"phones": [A], "at": daytime()})
     assert elig["sendable"] == [A]
     # A cursor from workspace A is refused in workspace B rather than leaking A's rows.
     for i in range(3):

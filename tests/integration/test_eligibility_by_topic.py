@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fakes.send_times import daytime
 from tests.integration.test_topic_revocation import define_topics, opt_in
 
 GRANTED = "+14155550101"  # both topics granted
@@ -16,7 +17,9 @@ UNKNOWN = "+14155550106"  # no record at all
 
 
 def check(api, key, phones, topic=None):
-    body = {"phones": phones} if topic is None else {"phones": phones, "topic": topic}
+    body = {"phones": phones, "at": daytime()}  # by day everywhere: quiet hours defer nothing
+    if topic is not None:
+        body["topic"] = topic
     status, answer = api.request("POST", "/v1/eligibility", key=key, json_body=body)
     assert status == 200, answer
     return answer
@@ -73,7 +76,12 @@ def test_without_a_topic_the_answer_is_as_before(api, workspace, contacts):
     answer = check(api, workspace["member"], contacts)
     assert answer["sendable"] == [GRANTED, NEVER, REVOKED, UNKNOWN]
     assert [row["phone"] for row in answer["suppressed"]] == [OPTED_OUT, BLOCKED]
-    assert all(set(row) == {"phone", "status", "reason", "since"} for row in answer["suppressed"])
+    # The fields it had, plus each reason (no `suppression`: that is for a topic).
+    assert all(set(row) == {"phone", "status", "reason", "since", "reasons"} for row in answer["suppressed"])
+    assert [row["reasons"] for row in answer["suppressed"]] == [
+        [{"code": "opted_out", "rule": "consent", "since": answer["suppressed"][0]["since"]}],
+        [{"code": "blocked", "rule": "consent", "since": answer["suppressed"][1]["since"]}],
+    ]
 
 
 def test_an_unknown_topic_is_a_422(api, workspace, contacts):

@@ -6,6 +6,7 @@ import pytest
 
 from optout import repository
 from optout.services import importer
+from tests.fakes.send_times import daytime
 
 
 def import_csv(api, key, text):
@@ -114,7 +115,8 @@ def test_import_row_limit(api, workspace, monkeypatch):
 def test_eligibility_issues_one_batch_get_per_100_numbers(api, workspace, ddb_calls, count, batch_gets):
     phones = [f"+1415555{i:04d}" for i in range(count)]
     ddb_calls.clear()
-    status, body = api.request("POST", "/v1/eligibility", key=workspace["member"], json_body={"phones": phones})
+    body = {"phones": phones, "at": daytime()}  # by day everywhere: quiet hours defer nothing
+    status, body = api.request("POST", "/v1/eligibility", key=workspace["member"], json_body=body)
     assert status == 200 and len(body["sendable"]) == count
     assert ddb_calls.count("BatchGetItem") == batch_gets
     assert set(ddb_calls) <= {"BatchGetItem", "GetItem"}
@@ -132,7 +134,8 @@ def test_eligibility_sorts_numbers(api, workspace):
         "/v1/eligibility",
         key=member,
         json_body={
-            "phones": ["+14155550001", "415-555-0002", "+14155550003", "+14155550004", "+14155550004", "abc", ""]
+            "phones": ["+14155550001", "415-555-0002", "+14155550003", "+14155550004", "+14155550004", "abc", ""],
+            "at": daytime(),
         },
     )
     assert status == 200
@@ -142,7 +145,7 @@ def test_eligibility_sorts_numbers(api, workspace):
         ("+14155550002", "blocked", "api"),
     ]
     assert [i["input"] for i in body["invalid"]] == ["abc", ""]
-    assert body["counts"] == {"sendable": 2, "suppressed": 2, "invalid": 2}
+    assert body["counts"] == {"sendable": 2, "deferred": 0, "suppressed": 2, "invalid": 2}
 
 
 def test_unprocessed_keys_are_retried_alone(aws, workspace, monkeypatch):

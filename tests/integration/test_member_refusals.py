@@ -31,6 +31,8 @@ ADMIN_ACTIONS = [
     ("POST", "/v1/webhooks", {"url": "https://crm.example/hooks", "events": ["ContactOptedOut"]}),
     ("DELETE", "/v1/webhooks/wh_0123456789abcdef", None),
     ("POST", "/v1/webhooks/wh_0123456789abcdef/ping", None),
+    # A results file is CSV; the admin check comes before the body is read.
+    ("POST", "/v1/reassigned-results", None),
 ]
 
 

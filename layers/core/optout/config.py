@@ -52,6 +52,8 @@ VARIABLES = {
     "imports_bucket": "IMPORTS_BUCKET",
     "import_uploads_queue_url": "IMPORT_UPLOADS_QUEUE_URL",
     "import_chunk_queue_url": "IMPORT_CHUNK_QUEUE_URL",
+    # Send-time checks: sends per number and cached lookups (docs/send-counting.md).
+    "send_checks_table": "SEND_CHECKS_TABLE",
 }
 
 
@@ -81,6 +83,7 @@ class Settings:
     imports_bucket: str = ""  # import jobs' uploads and rejected rows
     import_uploads_queue_url: str = ""  # upload notifications and start requests: split a file
     import_chunk_queue_url: str = ""  # one message per chunk of an import's file
+    send_checks_table: str = ""  # sends per number (25 h) and cached lookup answers
 
     def require(self, name: str) -> str:
         """The value of field `name`; MissingSetting (naming the variable) if it is not set."""

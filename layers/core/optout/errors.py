@@ -37,6 +37,13 @@ class InvalidPhone(InvalidInput):
     code = "invalid_phone"
 
 
+class Unprocessable(InvalidInput):
+    """A well-formed request that names what the workspace lacks, or a value out of range."""
+
+    code = "unprocessable"
+    http_status = 422
+
+
 class Unauthorized(DomainError):
     code = "unauthorized"
     http_status = 401

@@ -10,8 +10,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from optout.consent_policy import ConsentPolicy
+from optout.lookup_settings import LookupSettings, ReassignedCheck
 from optout.phones import is_supported_region
 from optout.reply_texts import LANGUAGE_PATTERN, MAX_LANGUAGES, LanguageReplies, texts_for
+from optout.send_policy import SendPolicy
 
 
 class DeferredModel(BaseModel):
@@ -56,6 +58,7 @@ class Reason(StrEnum):
     API = "api"
     REVIEW = "review"  # an admin resolved a review-queue message as an opt-out
     CLARIFICATION = "clarification"  # the contact's reply naming which topics an opt-out meant
+    REASSIGNED_NUMBER = "reassigned_number"  # evidence only: a lookup said the number changed hands
 
 
 class InitiatorType(StrEnum):
@@ -147,6 +150,7 @@ class Contact(DeferredModel):
     chain_head: str | None = None
     chain_length: int | None = None
     confirmation_requested_until: datetime | None = None  # a double opt-in awaits the contact's YES until then
+    reassigned_check: ReassignedCheck | None = None  # a reassigned-number "yes", kept as evidence (lookups)
 
     @property
     def is_deleted(self) -> bool:
@@ -228,8 +232,9 @@ class ConsentEvent(DeferredModel):
 
     @property
     def changes_status(self) -> bool:
-        """Whether the reports count it: a topic consent alone changes no status."""
-        return self.topic_change is None or self.topic_change.status_changed
+        """Whether the reports count it: a topic consent alone, or lookup evidence, changes no status."""
+        evidence = self.reason is Reason.REASSIGNED_NUMBER
+        return not evidence and (self.topic_change is None or self.topic_change.status_changed)
 
 
 DEFAULT_OPT_OUT_REPLY = (
@@ -259,8 +264,9 @@ class LongMessageMode(StrEnum):
     OPT_OUT = "opt_out"
 
 
-class WorkspaceSettings(ConsentPolicy, DeferredModel):
-    """A workspace's options (with consent_policy's). `PUT /v1/settings` changes only the fields it names."""
+class WorkspaceSettings(ConsentPolicy, SendPolicy, DeferredModel):
+    """A workspace's options (with consent_policy's and send_policy's). `PUT /v1/settings` changes only
+    the fields it names."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -297,14 +303,7 @@ class WorkspaceSettings(ConsentPolicy, DeferredModel):
     opt_out_keywords: list[str] = Field(default_factory=list, max_length=50)
     opt_in_keywords: list[str] = Field(default_factory=list, max_length=50)
     help_keywords: list[str] = Field(default_factory=list, max_length=50)
-    auto_opt_out_on_failed_delivery: bool = Field(
-        default=False,
-        description="Auto Opt-Out on Failed Delivery: opt a contact out on a permanent delivery failure, "
-        "or after failed_delivery_threshold failures in a row. Carrier opt-outs apply whatever this says.",
-    )
-    failed_delivery_threshold: int = Field(
-        default=3, ge=1, le=20, description="Failures in a row, with no delivery between, that opt a contact out."
-    )
+    lookups: LookupSettings = Field(default_factory=LookupSettings, description="Reassigned-number and line-type lookups.")
 
     def reply(self, template: str) -> str:
         return template.replace("{program}", self.program_name).replace("{help_contact}", self.help_contact)

@@ -17,6 +17,7 @@ from optout import storable
 from optout.errors import InvalidInput, UnsupportedMediaType
 
 JSON_MEDIA_TYPE = "application/json"
+CSV_MEDIA_TYPES = frozenset({"text/csv", "application/csv", "text/plain"})
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
@@ -30,6 +31,12 @@ def _header(headers: Mapping[str, Any] | None, name: str) -> str | None:
 def media_type(headers: Mapping[str, Any] | None) -> str:
     """`text/csv; charset=utf-8` -> `text/csv`; empty when no Content-Type was sent."""
     return (_header(headers, "content-type") or "").split(";")[0].strip().lower()
+
+
+def require_csv(headers: Mapping[str, Any] | None) -> None:
+    """The upload routes read CSV only (text/plain too: what some clients send for a file)."""
+    if media_type(headers) not in CSV_MEDIA_TYPES:
+        raise UnsupportedMediaType("send the CSV with Content-Type: text/csv")
 
 
 def decoded_text(raw: str, is_base64: bool) -> str:

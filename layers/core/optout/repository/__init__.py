@@ -10,7 +10,8 @@ The package is split by concern (see ports.py for what each store promises under
   `accounts` (and `admin_count`, the live admin key count), `inboxes`, `failures`, `reports`
   (report index reads and counters), `report_pages` (a row report's shard merge and cursors),
   `report_streams` (stream records as table changes), `review_queue` (imported by the services
-  that queue or resolve reviews only, so functions that never touch the queue never load it).
+  that queue or resolve reviews only, so functions that never touch the queue never load it),
+  `send_log` (each number's sends of the last 25 hours, for the frequency caps).
 Nothing here calls Scan.
 """
 
@@ -58,6 +59,7 @@ from optout.repository.dynamo import (
     events_table,
     idempotency_table,
     report_counters_table,
+    send_checks_table,
     serialize,
 )
 from optout.repository.events import (
@@ -101,6 +103,7 @@ from optout.repository.reports import (
     add_counters_once,
     query_counters,
 )
+from optout.repository.send_log import SendEntry, batch_get_send_logs, record_sends
 from optout.repository.unit_of_work import (
     TRANSACTION_LIMIT,
     TransactionConflict,
@@ -134,6 +137,7 @@ __all__ = [
     "Dismissal",
     "DuplicateMessage",
     "ReportPage",
+    "SendEntry",
     "TableChange",
     "TransactionConflict",
     "accounts_table",
@@ -141,6 +145,7 @@ __all__ = [
     "add_counters_once",
     "api_key_revocation",
     "batch_get_contacts",
+    "batch_get_send_logs",
     "broadcast_partition",
     "call",
     "chunk_writes",
@@ -189,6 +194,7 @@ __all__ = [
     "query_counters",
     "read_batches",
     "read_report_page",
+    "record_sends",
     "report_counters_table",
     "report_dimensions",
     "report_index_keys",
@@ -198,6 +204,7 @@ __all__ = [
     "save_workspace",
     "search_contacts_by_status",
     "search_contacts_page",
+    "send_checks_table",
     "serialize",
     "status_pages",
     "status_partition",

@@ -9,8 +9,7 @@ from optout.models import Contact, ContactStatus
 from optout.repository import keys
 from optout.repository.cursors import decode_cursor, encode_cursor, invalid_cursor
 from optout.repository.dynamo import (
-    BATCH_GET_LIMIT,
-    batch_get,
+    batch_get_keys,
     call,
     contacts_table,
     deserialize,
@@ -68,20 +67,10 @@ def batch_get_contacts(
     Returns plain attribute dicts keyed by phone (callers that need a model build one).
     """
     found: dict[str, dict[str, Any]] = {}
-    table = contacts_table()
-    for start in range(0, len(phones), BATCH_GET_LIMIT):
-        chunk = phones[start : start + BATCH_GET_LIMIT]
-        request: dict[str, Any] = {
-            "Keys": [keys.dynamo_key(pk=keys.contact_key(workspace_id, p)) for p in chunk],
-            "ConsistentRead": True,
-        }
-        if projection:
-            names = {f"#a{i}": name for i, name in enumerate(projection)}
-            request["ProjectionExpression"] = ", ".join(names)
-            request["ExpressionAttributeNames"] = names
-        for item in batch_get({table: request})[table]:
-            data = deserialize(item)
-            found[data["pk"].split("#", 1)[1]] = data
+    wanted = [keys.dynamo_key(pk=keys.contact_key(workspace_id, p)) for p in phones]
+    for item in batch_get_keys(contacts_table(), wanted, projection=projection):
+        data = deserialize(item)
+        found[data["pk"].split("#", 1)[1]] = data
     return found
 
 

@@ -4,7 +4,7 @@ ClientError mapper, the BatchGetItem retry and the Query pager. Nothing here cal
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
 from functools import cache
@@ -61,6 +61,10 @@ def report_counters_table() -> str:
 
 def review_table() -> str:
     return settings().require("review_queue_table")
+
+
+def send_checks_table() -> str:
+    return settings().require("send_checks_table")
 
 
 # --- serialisation -------------------------------------------------------------------------
@@ -168,6 +172,20 @@ def batch_get(request: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             return found
         time.sleep(min(0.05 * 2**attempt, 1.0))
     raise StorageError("the database is throttling reads; retry shortly")
+
+
+def batch_get_keys(
+    table: str, keys: Sequence[dict[str, Any]], *, projection: Sequence[str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Strongly consistent reads of many keys of one table: one `batch_get` per 100 keys. Yields
+    the raw items found, in no particular order."""
+    for start in range(0, len(keys), BATCH_GET_LIMIT):
+        request: dict[str, Any] = {"Keys": list(keys[start : start + BATCH_GET_LIMIT]), "ConsistentRead": True}
+        if projection:
+            names = {f"#a{i}": name for i, name in enumerate(projection)}
+            request["ProjectionExpression"] = ", ".join(names)
+            request["ExpressionAttributeNames"] = names
+        yield from batch_get({table: request})[table]
 
 
 def query_all(**kwargs: Any) -> Iterator[dict[str, Any]]:

@@ -26,6 +26,8 @@
   `{received_at}#{id}`.
 - Idempotency markers: `id = {kind}#{workspace}#{inbox}#{provider}#{ids...}` (lifetimes:
   markers.py).
+- Send-time checks: `pk = {workspace}#{phone}`; `sk = SENDS` (the number's recent sends,
+  send_log.py) or `LOOKUP#...` (cached lookup answers, lookup_cache.py).
 """
 
 from __future__ import annotations
@@ -198,6 +200,11 @@ def review_state_partition(workspace_id: str, state: str) -> str:
 
 def review_state_sort_key(received_at: datetime, item_id: str) -> str:
     return f"{iso(received_at)}#{item_id}"
+
+
+def send_checks_key(workspace_id: str, phone: str, sk: str) -> dict[str, Any]:
+    """A SendChecksTable key: one partition per number of a workspace, like its contact."""
+    return dynamo_key(pk=contact_key(workspace_id, phone), sk=sk)
 
 
 def marker_id(kind: str, workspace_id: str, inbox: str, provider: str, *ids: str) -> str:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from optout.repository.dismissals import Dismissal
     from optout.repository.report_pages import ReportPage
     from optout.repository.topics import Topic
+    from optout.send_records import SendEntry, SentMessage
 
 Page = tuple[list[Any], dict[str, Any] | None]
 
@@ -260,6 +261,28 @@ class RevocationAckStore(Protocol):
     ) -> tuple[list[Revocation], dict[str, Any] | None]: ...
 
 
+class SendLogStore(Protocol):
+    """Sends are recorded idempotently by message id: a second record of a message changes nothing,
+    except that the API's topic replaces a callback's unknown one. Entries older than 25 hours are
+    pruned at the next write. Reads are strongly consistent, one BatchGetItem per 100 numbers."""
+
+    def record_sends(self, workspace_id: str, sends: Sequence[SendEntry]) -> None: ...
+
+    def batch_get_send_logs(
+        self, workspace_id: str, phones: Sequence[str], *, since: datetime
+    ) -> dict[str, list[SentMessage]]: ...
+
+
+class LookupCacheStore(Protocol):
+    """Lookup answers by (phone, sort key), replaced whole by a later put of the same key (the
+    lookups decide what may replace what). Reads are strongly consistent, one BatchGetItem per 100
+    keys; expired items may still be read until the table's TTL removes them."""
+
+    def batch_get_lookups(self, workspace_id: str, wanted: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Any]: ...
+
+    def put_lookups(self, workspace_id: str, records: Sequence[tuple[str, str, dict[str, Any]]]) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """The transaction boundary: `write_contacts` applies all of its writes, markers and extra
     items or none (at most 100 items; `chunk_writes` splits larger sets without separating a
@@ -290,11 +313,13 @@ if TYPE_CHECKING:
         events,
         failures,
         inboxes,
+        lookup_cache,
         markers,
         report_pages,
         reports,
         review_queue,
         revocation_acks,
+        send_log,
         topics,
         unit_of_work,
         webhooks,
@@ -316,3 +341,5 @@ if TYPE_CHECKING:
     _unit_of_work: UnitOfWork = unit_of_work
     _webhooks: WebhookStore = webhooks
     _revocation_acks: RevocationAckStore = revocation_acks
+    _send_log: SendLogStore = send_log
+    _lookup_cache: LookupCacheStore = lookup_cache

@@ -27,6 +27,7 @@ FAIL_PREFIX = "FAIL#"
 FAIL_BROADCAST_PREFIX = "FAILB#"
 NO_INBOX = "none"  # the inbox name of an event that came through none
 NO_CODE = "none"  # the error code name of a failure without one
+EVIDENCE_REASON = "reassigned_number"  # models.Reason.REASSIGNED_NUMBER: an event that changes no status
 
 Increments = dict[tuple[str, str], dict[str, int]]  # (workspace, counter item) -> name -> delta
 
@@ -103,6 +104,8 @@ def _fold_event(increments: Increments, change: Change) -> None:
     topic_change = change.new.get("topic_change")
     if topic_change and not topic_change.get("status_changed"):
         return  # a topic consent alone changes no status (models.ConsentEvent.changes_status)
+    if change.new.get("reason") == EVIDENCE_REASON:
+        return  # nor does a lookup's evidence
     target = increments[(change.new["workspace_id"], DAY_PREFIX + change.new["occurred_at"][:10])]
     for name, n in event_counts(change.new).items():
         target[name] += n

@@ -134,6 +134,10 @@ def update_settings(principal: Principal, changes: dict[str, Any]) -> WorkspaceS
         settings = WorkspaceSettings.model_validate(merged)
     except ValidationError as exc:
         raise InvalidInput("invalid settings", details=exc.errors(include_url=False, include_context=False)) from None
+    if "lookups" in changes:  # checked when it changes: a secret deleted later fails the lookups, not every edit
+        from optout.lookups.credentials import check_settings
+
+        check_settings(principal.workspace_id, settings.lookups)
     repository.save_workspace(
         workspace.model_copy(update={"settings": settings, "version": workspace.version + 1}),
         expected_version=workspace.version,

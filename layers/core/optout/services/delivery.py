@@ -11,7 +11,8 @@ nothing either. The marker of an outcome that opted the contact out never expire
 Cost of a final outcome: one BatchGetItem (contact and marker) and one TransactWriteItems (the
 contact's delivery fields, its consent event when the status changes, the failure record (listed
 under its broadcast when it has one), the marker). A delivery to a number that is not a contact
-writes the marker alone.
+writes the marker alone. A `sent` or `delivered` outcome is also counted among the number's sends
+(services.sends): one UpdateItem more.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from optout.models import BroadcastFailure, Inbox, WorkspaceSettings, utc_now
 from optout.observability import MetricUnit, logger, single_metric
 from optout.phones import normalize_phone
 from optout.rules.delivery import decide_delivery, failure_decision, failure_fields
+from optout.services import sends
 
 if TYPE_CHECKING:
     # Types only: the contacts API reads failure rules from this module and must not load the
@@ -170,6 +172,9 @@ def record_batch(inbox: Inbox, outcomes: Sequence[DeliveryOutcome]) -> list[Deli
 
     settings = get_workspace(inbox.workspace_id).settings
     results = [handle_outcome(outcome, inbox, settings) for outcome in outcomes]
+    # After the outcomes, and for duplicates too: a failed write here fails the callback, and the
+    # carrier's retry records the send (idempotent by message id) without applying anything twice.
+    sends.record_callback_sends(inbox, outcomes, settings.default_region)
     record_metrics(results)
     logger.info(
         "delivery status processed",

@@ -24,32 +24,6 @@ def _taken() -> Conflict:
     return Conflict("this number is registered to another workspace", code="inbox_taken")
 
 
-def secret_namespace(workspace_id: str) -> str:
-    return f"optout/{workspace_id}/"
-
-
-def secret_name(secret_ref: str) -> str:
-    """The secret's name: the ref itself, or the resource part of its ARN."""
-    if not secret_ref.startswith("arn:"):
-        return secret_ref
-    parts = secret_ref.split(":", 6)
-    if len(parts) != 7 or parts[2] != "secretsmanager" or parts[5] != "secret":
-        raise InvalidInput("secret_ref is not a Secrets Manager secret ARN", details={"field": "secret_ref"})
-    return parts[6]
-
-
-def _check_secret_ref(workspace_id: str, secret_ref: str) -> None:
-    namespace = secret_namespace(workspace_id)
-    name = secret_name(secret_ref)
-    if not name.startswith(namespace) or len(name) == len(namespace):
-        raise InvalidInput(
-            f"secret_ref must name a secret under {namespace}, this workspace's namespace",
-            details={"field": "secret_ref", "namespace": namespace},
-        )
-    if not secret_store.secret_exists(secret_ref):
-        raise InvalidInput("secret_ref names no existing secret", details={"field": "secret_ref"})
-
-
 def _source_networks(values: Sequence[str] | None) -> list[str] | None:
     if values is None:
         return None
@@ -84,7 +58,7 @@ def register_inbox(
             details={"field": "secret_ref"},
         )
     if secret_ref:
-        _check_secret_ref(principal.workspace_id, secret_ref)
+        secret_store.require_workspace_secret(principal.workspace_id, secret_ref)
     inbox = Inbox(
         number=number,
         workspace_id=principal.workspace_id,

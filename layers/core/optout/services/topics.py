@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from optout.errors import Conflict, InvalidInput
+from optout.errors import Conflict, InvalidInput, Unprocessable
 from optout.models import TOPIC_ID_PATTERN, Principal, WorkspaceSettings, utc_now
 from optout.repository import topics as store
 from optout.repository.topics import Topic
@@ -148,13 +148,6 @@ def require_topics(known: Sequence[Topic], wanted: Sequence[str]) -> None:
     unknown = sorted(set(wanted) - ids)
     if unknown:
         raise UnknownTopics(unknown)
-
-
-class Unprocessable(InvalidInput):
-    """A well-formed request that names what the workspace lacks, or a value out of range."""
-
-    code = "unprocessable"
-    http_status = 422
 
 
 class UnknownTopics(Unprocessable):

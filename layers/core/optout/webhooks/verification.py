@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from optout import secret_store
 from optout.carriers import (
     CarrierError,
     ConfigurationError,
@@ -66,16 +67,11 @@ def _sns_topics(inbox: Inbox, kind: str) -> dict[str, Any]:
 def _signing_secret(inbox: Inbox, kind: str) -> dict[str, Any]:
     if inbox.provider == "aws":
         return _sns_topics(inbox, kind)
-    from aws_lambda_powertools.utilities import parameters
-
     try:
-        secret = parameters.get_secret(inbox.secret_ref or "", transform="json", max_age=SECRET_MAX_AGE_SECONDS)
-    except parameters.exceptions.GetParameterError as exc:
-        logger.error("signing secret unavailable", extra={"inbox": inbox.number, "cause": type(exc).__name__})
-        raise WebhookRefused(500, "inbox_misconfigured", "the inbox's signing secret cannot be read") from None
-    if not isinstance(secret, dict):
-        raise WebhookRefused(500, "inbox_misconfigured", "the inbox's signing secret is not a JSON object")
-    return secret
+        return secret_store.read_json_secret(inbox.secret_ref or "", max_age=SECRET_MAX_AGE_SECONDS)
+    except secret_store.SecretUnreadable as exc:
+        logger.error("signing secret unavailable", extra={"inbox": inbox.number, "cause": exc.cause})
+        raise WebhookRefused(500, "inbox_misconfigured", f"the inbox's signing secret {exc.problem}") from None
 
 
 def _request_of(event: Mapping[str, Any]) -> WebhookRequest:

@@ -1,4 +1,4 @@
-"""The eligibility check: which numbers may be texted."""
+"""The eligibility check: which numbers may be texted, now or at a planned time."""
 
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ router = Router()
 
 @router.post("/v1/eligibility", summary="Which of these numbers may I send to?", responses=responses(422))
 def check_eligibility(body: Annotated[EligibilityIn, Body()]) -> EligibilityOut:
-    result = eligibility.check_eligibility(principal_of(router), body.phones, body.topic)
-    counts = {"sendable": len(result.sendable), "suppressed": len(result.suppressed), "invalid": len(result.invalid)}
+    result = eligibility.check_eligibility(
+        principal_of(router), body.phones, body.topic, body.at, lookups=body.lookups
+    )
+    counts = {
+        "sendable": len(result.sendable),
+        "deferred": len(result.deferred),
+        "suppressed": len(result.suppressed),
+        "invalid": len(result.invalid),
+    }
     return EligibilityOut.model_validate({**result.__dict__, "counts": counts})

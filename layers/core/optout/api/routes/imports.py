@@ -6,9 +6,8 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 
 from optout.api.http import body_text, principal_of
 from optout.api.openapi import responses
-from optout.api.request_body import media_type
+from optout.api.request_body import require_csv
 from optout.api.schemas.imports import ImportOut
-from optout.errors import UnsupportedMediaType
 from optout.observability import metrics
 
 router = Router()
@@ -29,8 +28,7 @@ CSV_BODY = {
 def import_contacts() -> ImportOut:
     from optout.services import importer  # only this resource's routes load it
 
-    if media_type(router.current_event.headers) not in ("text/csv", "application/csv", "text/plain"):
-        raise UnsupportedMediaType("send the CSV with Content-Type: text/csv")
+    require_csv(router.current_event.headers)
     report = importer.import_contacts(principal_of(router), body_text(router))
     metrics.add_metric(name="ContactsImported", unit="Count", value=report.rows - report.rejected)
     return ImportOut.model_validate(report, from_attributes=True)

@@ -24,7 +24,7 @@ def get_settings() -> WorkspaceSettings:
 @router.put(
     "/v1/settings",
     summary="Change workspace settings (admin); only the fields sent change",
-    responses=responses(403, 409),
+    responses=responses(403, 409, 422),
 )
 def put_settings(body: Annotated[SettingsChange, Body()]) -> WorkspaceSettings:
     return accounts.update_settings(principal_of(router), body.model_dump(exclude_unset=True))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, ConfigDict
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, ConfigDict
 
 from optout import storable
 from optout.models import DeferredModel
@@ -23,3 +23,13 @@ def _storable(value: Any) -> Any:
 
 
 StorableAttributes = Annotated[dict[str, Any], AfterValidator(_storable)]
+
+
+def _iso_text(value: Any) -> Any:
+    # pydantic would read a bare number as epoch seconds: a time in a body is ISO 8601 text only.
+    if value is not None and not isinstance(value, str):
+        raise ValueError("a time must be ISO 8601 text with its UTC offset, such as 2026-12-01T21:30:00-05:00")
+    return value
+
+
+IsoTime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]

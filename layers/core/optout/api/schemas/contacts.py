@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from optout.api.schemas.common import StorableAttributes, Strict
+from optout.lookup_settings import ReassignedCheck
 from optout.models import (
     ConsentEvent,
     Contact,
@@ -54,6 +55,9 @@ class ContactOut(DeferredModel):
     last_delivery: DeliveryRecord | None = Field(default=None, description="The last final delivery outcome.")
     last_delivered_at: datetime | None = None
     consecutive_failures: int = Field(default=0, description="Failures in a row with no delivery between.")
+    reassigned_check: ReassignedCheck | None = Field(
+        default=None, description="A reassigned-numbers \"yes\" kept as evidence (docs/lookups.md)."
+    )
 
     @classmethod
     def of(cls, contact: Contact) -> ContactOut:
