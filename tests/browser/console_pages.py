@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
@@ -30,6 +31,7 @@ BROADCAST = "console-layout-0853"
 BAD_CSV = "phone,name,opt_out\n+14155550854,Layla Import,no\nnot-a-number,Bad Row,no\n"
 CONSENTED = "+14155550855"  # a web-form consent to TOPICS: its pane shows each topic and its evidence
 TOPICS = {"layout-offers": ("Layout offers", True), "layout-visits": ("Layout visit reminders", False)}
+ELIGIBLE = ("+14155550856", "+13055550856")  # on the Eligibility page at 22:30 Eastern: California's, Florida's
 
 _seeded: set[int] = set()  # the stacks already seeded, by id of their demo
 
@@ -86,6 +88,21 @@ def open_contact_consents(page: Any) -> None:
     expect(table.locator("details[open]")).to_contain_text("sign-up form")
 
 
+def open_eligibility(page: Any) -> None:
+    _go(page, "Eligibility", "Eligibility")
+    page.get_by_label("Phone numbers").fill("\n".join((*ELIGIBLE, CONTACT, "not-a-number")))
+    # 22:30 tomorrow in New York: Florida's number is deferred, California's (19:30) sendable, CONTACT suppressed.
+    page.get_by_label("Planned send time (optional)").fill(f"{_tomorrow_new_york():%Y-%m-%d}T22:30")
+    page.get_by_label("Time zone of the planned time").select_option("America/New_York")
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_role("table", name="Deferred (1)")).to_contain_text("Quiet hours")
+    expect(page.get_by_role("table", name="Suppressed (1)")).to_contain_text(CONTACT)
+
+
+def _tomorrow_new_york() -> Any:
+    return datetime.now(ZoneInfo("America/New_York")).date() + timedelta(days=1)
+
+
 def open_auto_opt_outs(page: Any) -> None:
     _go(page, "Auto Opt-Out folder", "Auto Opt-Out folder")
     expect(page.get_by_role("article", name=f"Opt-out of {FOLDER}")).to_be_visible()
@@ -130,6 +147,7 @@ def open_settings(page: Any) -> None:
 OPENERS: dict[str, Callable[[Any], None]] = {
     "contacts": open_contacts,
     "contact-consents": open_contact_consents,
+    "eligibility": open_eligibility,
     "auto-opt-outs": open_auto_opt_outs,
     "review-queue": open_review_queue,
     "broadcasts": open_broadcasts,
@@ -152,6 +170,9 @@ def assert_api_holds(api_client: ApiClient, name: str, *, role: str = "admin") -
     elif name == "contact-consents":
         topics = api_client.get(f"/v1/contacts/{quote(CONSENTED)}/consents", role=role).data["topics"]
         assert {t["topic"]: t["status"] for t in topics if t["topic"] in TOPICS} == dict.fromkeys(TOPICS, "granted")
+    elif name == "eligibility":
+        answer = api_client.post("/v1/eligibility", role=role, json_body={"phones": [*ELIGIBLE, CONTACT]}).data
+        assert [s["phone"] for s in answer["suppressed"]] == [CONTACT]
     elif name == "auto-opt-outs":
         entries = api_client.get("/v1/auto-opt-outs?limit=500", role=role).data["opt_outs"]
         assert FOLDER in {e["phone"] for e in entries}

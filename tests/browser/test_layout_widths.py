@@ -78,8 +78,8 @@ def _nav_reaches_every_page(page: Any, width: int) -> None:
     nav = page.get_by_role("navigation", name="Console pages")
     expect(nav).to_be_visible()
     links = nav.get_by_role("link")
-    expect(links).to_have_count(7)
-    for index in range(7):
+    expect(links).to_have_count(8)
+    for index in range(8):
         box = links.nth(index).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5, (index, box)
     expect(page.get_by_role("button", name="Sign out")).to_be_in_viewport()

@@ -14,7 +14,7 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self' {s3}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
-PAGES = ["Contacts", "Auto Opt-Out folder", "Review queue", "Broadcasts", "Reports", "Import", "Settings"]
+PAGES = ["Contacts", "Eligibility", "Auto Opt-Out folder", "Review queue", "Broadcasts", "Reports", "Import", "Settings"]
 
 
 def stored_key(page):

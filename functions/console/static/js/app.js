@@ -6,6 +6,7 @@
 import { api, clearKey, getKey, setKey } from "./api.js";
 import * as ui from "./ui.js";
 import contacts from "./pages/contacts.js";
+import eligibility from "./pages/eligibility.js";
 import autoOptOuts from "./pages/auto_opt_outs.js";
 import reviewQueue from "./pages/review_queue.js";
 import broadcasts from "./pages/broadcasts.js";
@@ -18,6 +19,7 @@ const { el } = ui;
 // The order of the navigation.
 export const PAGES = [
   ["/contacts", contacts],
+  ["/eligibility", eligibility],
   ["/auto-opt-outs", autoOptOuts],
   ["/review-queue", reviewQueue],
   ["/broadcasts", broadcasts],

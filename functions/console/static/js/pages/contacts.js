@@ -6,11 +6,13 @@
 // empty while more remain; the page reads on by itself a few times before it offers "Next page".
 
 import { consentSection, consentsOf, topicChangeText } from "./contact_consents.js";
+import { sendTimeSection } from "./contact_send_time.js";
 
 export const STATUS_WORDS = { active: "Active", opted_out: "Opted out", blocked: "Blocked" };
 const REASON_WORDS = {
   keyword: "keyword", intent: "intent", fuzzy: "typo", carrier: "carrier opt-out",
   failed_delivery: "failed delivery", manual: "manual", import: "import", api: "API", review: "review queue",
+  reassigned_number: "reassigned number",
 };
 const INITIATOR_WORDS = { contact: "the contact", api_key: "API key", user: "user", system: "system" };
 const PHONE_LIKE = /^\+?[\d\s().-]{6,}$/;
@@ -223,7 +225,8 @@ async function renderPane(ctx, pane, phone, onChange, { focus = true } = {}) {
   }
   const contact = found.data;
   const events = history.ok ? history.data.events : [];
-  const cause = events.find((e) => e.status === contact.status);
+  // A lookup's evidence (a reassigned number) changes no status: it is not what caused this one.
+  const cause = events.find((e) => e.status === contact.status && e.reason !== "reassigned_number");
   const refresh = (updated) => { onChange(updated); return renderPane(ctx, pane, phone, onChange, { focus: false }); };
   const title = ui.el("h2", { id: "contact-pane-title", tabindex: "-1" }, `Contact ${contact.phone}`);
   const timeline = ui.el("ol", { class: "timeline", "aria-label": "Consent history" });
@@ -257,6 +260,7 @@ async function renderPane(ctx, pane, phone, onChange, { focus = true } = {}) {
     statusActions(ctx, contact, refresh),
     profileForm(ctx, contact, refresh),
     consentSection(ctx, contact, consents),
+    sendTimeSection(ctx, contact),
     ui.el("h3", {}, "Consent history"),
     timeline,
   );

@@ -3,6 +3,7 @@
 // /v1/inboxes/{number}, /v1/api-keys answer 403 to a member key).
 
 import { repliesSection } from "./settings_replies.js";
+import { sendRulesSection } from "./settings_send_rules.js";
 import { topicsSection } from "./settings_topics.js";
 
 const ADMINS_ONLY = "Admins only: a member key can neither read nor change these.";
@@ -311,6 +312,7 @@ export default {
       sections.push(repliesSection(ctx, settings));
     }
     sections.push(await topicsSection(ctx));
+    sections.push(await sendRulesSection(ctx));
     sections.push(await inboxesSection(ctx), await keysSection(ctx));
     if (ctx.isCurrent && !ctx.isCurrent()) return; // the person went to another page meanwhile
     main.replaceChildren(...sections);
