@@ -58,8 +58,10 @@ unit: $(STAMP)
 integration: $(STAMP)
 	$(PYTEST) tests/integration -q -n 2
 
+# Two workers, each on a local stack of its own (the session fixture), so the two schemathesis
+# roles and the stack restarts run side by side: the suite stays under the 20-minute guide.
 e2e: $(STAMP)
-	$(PYTEST) tests/e2e -q
+	$(PYTEST) tests/e2e -q -n 2
 
 # The console in a real browser (tests/browser): Debian's Chromium, driven by Playwright (pinned in
 # requirements-dev.txt). Playwright's own browser download cannot run here, so it is never used.
@@ -72,7 +74,7 @@ browser-deps: $(STAMP)
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends chromium; }
 
 browser: browser-deps
-	$(PYTEST) tests/browser -q
+	$(PYTEST) tests/browser -q -n 2  # a stack and a Chromium per worker
 
 # Only the bounded schemathesis run (part of e2e): every route, every check, admin and member.
 fuzz: $(STAMP)
