@@ -14,7 +14,7 @@ from functools import cache
 from types import ModuleType
 
 from optout.engine.counter_readings import countered
-from optout.engine.decision import DEFAULT_SETTINGS, Action, Decision, EngineSettings, Rule
+from optout.engine.decision import DEFAULT_SETTINGS, Action, Decision, EngineSettings, Rule, no_action
 from optout.engine.detect import detect_latin, foreign_enough, ranked, script_language
 from optout.engine.intent import find_intent
 from optout.engine.intent_guards import is_broadcast, is_instruction, is_unspaced_broadcast
@@ -54,7 +54,6 @@ _DOUBLE = re.compile(r"(.)\1", re.DOTALL)  # two of one character side by side
 # Chinese "不要停止" is "don't stop": kanji-only text with a Chinese negation is not read as Japanese.
 _ZH_NEGATIONS = frozenset("不别別没沒勿")
 _JAPANESE_ACTIONS = {"asked_back": Action.OPT_IN, "help": Action.HELP}  # the other readings decide nothing
-_NO_ACTION, _NO_RULE = Action.NONE, Rule.NONE  # bound once: the most common decision's values
 # Words of the default table's messages that are no keyword-gate word and have no doubled letter:
 # one set test then settles most messages. Bounded, since a warm Lambda keeps it between messages.
 _PLAIN: set[str] = set()
@@ -355,7 +354,7 @@ def _no_rule(tokens: list[str], squeezed: list[str], normalized: str, language: 
             0.0,
             review_reason=f"no rules for {name} ({language})",
         )
-    return Decision(_NO_ACTION, _NO_RULE, None, None, language, normalized, _near_miss(tokens, squeezed))
+    return no_action(language, normalized, _near_miss(tokens, squeezed))
 
 
 def _exclusion(text: str, unstopped_within_six_months: bool) -> str | None:

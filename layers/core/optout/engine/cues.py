@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 
+from optout.engine.charset_search import compile_ahead
 from optout.engine.cue_readings import ASKED, OTHERS, REQUESTS, first
 from optout.engine.cue_structures import structure_flags
 from optout.engine.decision import Action
@@ -27,7 +28,6 @@ from optout.engine.languages.cue_words_more import MORE_CUES
 from optout.engine.languages.cue_words_pause import PAUSE_CUES
 from optout.engine.languages.cue_words_structures import STRUCTURE_CUES
 from optout.engine.normalization import normalize
-from optout.engine.prefilter import with_lookahead
 
 CUE_CONFIDENCE = 0.8
 _ENGLISH_STEMS = ("cancel", "remov", "stop", "block", "delet", "unsub", "annul", "basta")
@@ -138,11 +138,11 @@ def _pattern(language: str, kind: str, unspaced: bool) -> re.Pattern[str] | None
         return None
     body = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
     if unspaced:
-        return re.compile(with_lookahead(body.replace(r"\ ", "")))
+        return compile_ahead(body.replace(r"\ ", ""))
     # Arabic joins the article and some prepositions to the word: "الايميل", "بالرسائل", "وقف".
     prefix = r"(?:و?(?:ال|بال|لل|ب|ل)?)" if language == "ar" and kind != "negation" else ""
     whole = r"(?!\S)" if kind in _WHOLE_WORDS else _AR_NEGATION_END if (language, kind) == ("ar", "negation") else ""
-    return re.compile(with_lookahead(r"(?<!\S)" + prefix + "(?:" + body + ")" + whole))
+    return compile_ahead(r"(?<!\S)" + prefix + "(?:" + body + ")" + whole)
 
 
 def message_stems(language: str) -> tuple[str, ...]:
@@ -159,6 +159,22 @@ def _found(
         return []
     pattern = _pattern(language, kind, unspaced)
     return [] if pattern is None else pattern.findall(text)
+
+
+def _hits(language: str, text: str, starts: frozenset[str] | None, unspaced: bool) -> dict[str, list[str]]:
+    """_found() for every kind; a kind none of whose stems begins a word of the message is
+    answered without the call (most kinds, in most messages)."""
+    if starts is None:
+        return {kind: _found(language, kind, text, None, unspaced) for kind in _KINDS}
+    return {
+        kind: [] if starts.isdisjoint(heads) else _found(language, kind, text, None, unspaced)
+        for kind, heads in _kind_heads(language)
+    }
+
+
+@cache
+def _kind_heads(language: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((kind, _heads(language, kind)) for kind in _KINDS)
 
 
 @cache
@@ -192,7 +208,7 @@ def read_cues(language: str | None, normalized: str, tokens: list[str]) -> CueMa
     unspaced = spec.unspaced and not (language == "ja" and normalized.isascii())
     text = _cue_text(normalized, unspaced)
     starts = _word_starts(text, language, unspaced)
-    hits = {kind: _found(language, kind, text, starts, unspaced) for kind in _KINDS}
+    hits = _hits(language, text, starts, unspaced)
     flags = _flags(hits, language, text, tokens, len(tokens) if not unspaced else len(normalized) // 3, unspaced)
     words = " ".join(stem for kind in _KINDS for stem in hits[kind])
     asked = first(ASKED, flags)

@@ -91,6 +91,31 @@ class Decision:
         }
 
 
+# The slots' own setters: a frozen dataclass's __init__ sets each field through
+# object.__setattr__, which costs about twice as much on the engine's most common path.
+_ACTION, _RULE, _MATCH, _KEYWORD, _LANGUAGE, _NORMALIZED, _DETAIL, _CONFIDENCE, _REVIEW = (
+    Decision.__dict__[name].__set__ for name in Decision.__slots__
+)
+_NEW = object.__new__
+_NO_ACTION, _NO_RULE = Action.NONE, Rule.NONE  # bound once: an enum member looked up on its class costs a call
+
+
+def no_action(language: str | None, normalized: str, detail: str | None) -> Decision:
+    """Decision(Action.NONE, Rule.NONE, None, None, language, normalized, detail), built faster
+    (most messages ask for nothing)."""
+    decision = _NEW(Decision)
+    _ACTION(decision, _NO_ACTION)
+    _RULE(decision, _NO_RULE)
+    _MATCH(decision, None)
+    _KEYWORD(decision, None)
+    _LANGUAGE(decision, language)
+    _NORMALIZED(decision, normalized)
+    _DETAIL(decision, detail)
+    _CONFIDENCE(decision, 1.0)
+    _REVIEW(decision, None)
+    return decision
+
+
 _REASONS = {Rule.KEYWORD: "keyword", Rule.INTENT: "intent", Rule.TYPO: "fuzzy"}
 
 

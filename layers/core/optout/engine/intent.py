@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
 from operator import or_
 
+from optout.engine.charset_search import compile_ahead
 from optout.engine.decision import Action
 from optout.engine.intent_code_switch import CODE_SWITCH_RULES
 from optout.engine.intent_coverage import COVERAGE_RULES
@@ -41,7 +42,7 @@ from optout.engine.optin_help_kinds import OPT_IN_HELP_KIND_RULES
 from optout.engine.optin_help_questions import OPT_IN_HELP_QUESTION_RULES
 from optout.engine.optin_help_structures import OPT_IN_HELP_STRUCTURE_RULES
 from optout.engine.phrases import language_rules
-from optout.engine.prefilter import required_literals, with_lookahead
+from optout.engine.prefilter import required_literals
 
 _OPT_OUT = Action.OPT_OUT  # bound once: an enum member looked up on its class costs a call
 
@@ -156,7 +157,7 @@ def pattern(position: int) -> re.Pattern[str]:
     if found is None:
         source = rules()[position].source
         index.literals[position] = required_literals(source)
-        found = index.compiled[position] = re.compile(with_lookahead(source))
+        found = index.compiled[position] = compile_ahead(source)
     return found
 
 
@@ -232,16 +233,17 @@ def find_intent(original: str, clause_text: str, tokens: list[str], *, gated: bo
     best: IntentMatch | None = None
     index = _index()
     every, compiled, literals = rules(), index.compiled, index.literals
+    contains = clause_text.__contains__  # bound once, not once per rule
     for position in candidates(clause_text, tokens, gated):
-        entry = every[position]
-        if best is not None and entry.action is not _OPT_OUT:
+        if best is not None and every[position].action is not _OPT_OUT:
             break  # rules are ordered opt-out, opt-in, help: keep the opt-in or help found
         regex = compiled[position] or pattern(position)
         needed = literals[position]
-        if needed is not None and not any(map(clause_text.__contains__, needed)):
+        if needed is not None and not any(map(contains, needed)):
             continue  # no string that every match holds is there: no search at all
         if regex.search(clause_text) is None:
             continue  # the common case, answered by one C-level search
+        entry = every[position]
         found = _first_match(entry, regex, clause_text)
         if found is None:
             continue

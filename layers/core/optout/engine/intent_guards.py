@@ -228,12 +228,13 @@ def is_instruction(tokens: list[str], keywords: Mapping[str, object], original: 
     if original and any(_instructs(original, found, keywords) for found in _CAPS_INSTRUCTION.finditer(original)):
         return True
     for i, token in enumerate(tokens):
-        if squeeze(token) in keywords and (
+        # The neighbours first: they are set lookups, and squeeze() a substitution pass per word.
+        if (
             (i and tokens[i - 1] in _INSTRUCTION_BEFORE and not _a_noun(tokens, i - 1))
             # German "Senden Sie STOP"; a Polish reflexive "się" (folded "sie") is no instruction
             or (i > 1 and tokens[i - 1] == "sie" and tokens[i - 2] in _INSTRUCTION_BEFORE)
             or (i + 1 < len(tokens) and tokens[i + 1] in _INSTRUCTION_AFTER)
-        ):
+        ) and squeeze(token) in keywords:
             return True
     return False
 

@@ -27,17 +27,25 @@ _MAX_ALTERNATIVES = 12  # more strings to look for would cost about what a faile
 
 def with_lookahead(source: str) -> str:
     """`source` behind a lookahead on its possible first characters, when those are certain."""
+    first = first_characters(source)
+    if first is None:
+        return source
+    return "(?=[" + _char_class(first) + "])(?:" + source + ")"
+
+
+def first_characters(source: str) -> set[str] | None:
+    """Every character a match of `source` can begin with, or None when unsure or a match may be empty."""
     if _sre is None:
-        return source  # pragma: no cover
+        return None  # pragma: no cover
     if _GLOBAL_FLAGS.match(source):
-        return source  # "(?i)" and the like must stay first
+        return None  # "(?i)" and the like must stay first
     parsed = _sre.parse(source)
     if parsed.state.flags & re.IGNORECASE:
-        return source
+        return None
     first = _first_chars(list(parsed))
     if first is None or first[1] or not first[0]:
-        return source  # unsure, or a match may be empty
-    return "(?=[" + _char_class(first[0]) + "])(?:" + source + ")"
+        return None  # unsure, or a match may be empty
+    return first[0]
 
 
 def _char_class(chars: set[str]) -> str:
