@@ -23,32 +23,31 @@ class _Setting(BaseModel):
     model_config = ConfigDict(defer_build=True, extra="forbid")
 
 
-class ReassignedLookupSettings(_Setting):
+class _ProviderSetting(_Setting):
+    """One lookup's provider and secret: Twilio's needs a secret holding its account's credentials."""
+
+    provider: str | None = None
+    secret_ref: str | None = _secret_ref()
+
+    @model_validator(mode="after")
+    def _credentials(self) -> _ProviderSetting:
+        if self.provider == "twilio" and not self.secret_ref:
+            raise ValueError("the twilio provider needs a secret_ref holding account_sid and auth_token")
+        return self
+
+
+class ReassignedLookupSettings(_ProviderSetting):
     """Where reassigned-number answers come from: Twilio Lookup (secret {"account_sid",
     "auth_token"}) or the results files the workspace uploads (no secret); None: no check."""
 
     provider: Literal["twilio", "file"] | None = None
-    secret_ref: str | None = _secret_ref()
-
-    @model_validator(mode="after")
-    def _credentials(self) -> ReassignedLookupSettings:
-        if self.provider == "twilio" and not self.secret_ref:
-            raise ValueError("the twilio provider needs a secret_ref holding account_sid and auth_token")
-        return self
 
 
-class LineTypeLookupSettings(_Setting):
+class LineTypeLookupSettings(_ProviderSetting):
     """Where line types come from: Twilio Lookup (a secret as above) or AWS End User Messaging's
     CarrierLookup (the function's own credentials; an optional secret may name a {"region"})."""
 
     provider: Literal["twilio", "aws"] | None = None
-    secret_ref: str | None = _secret_ref()
-
-    @model_validator(mode="after")
-    def _credentials(self) -> LineTypeLookupSettings:
-        if self.provider == "twilio" and not self.secret_ref:
-            raise ValueError("the twilio provider needs a secret_ref holding account_sid and auth_token")
-        return self
 
 
 class LookupSettings(_Setting):
