@@ -473,7 +473,7 @@ def test_schedule_resends_entries_sqs_reports_failed(aws, monkeypatch):
             return real.send_message_batch(**kwargs)
 
     monkeypatch.setattr(report_job, "sqs_client", lambda: Flaky())
-    monkeypatch.setattr(report_job.time, "sleep", lambda _: None)
+    monkeypatch.setattr("optout.repository.queues.time.sleep", lambda _: None)
     ids = [f"ws_{i:016x}" for i in range(12)]
     assert report_job.queue_workspaces(date(2026, 4, 2), ids) == 12
     assert calls == [[str(i) for i in range(10)], ["3"], ["0", "1"]]
@@ -489,7 +489,7 @@ def test_schedule_fails_when_messages_cannot_be_queued(aws, monkeypatch):
             return {"Successful": [], "Failed": [{"Id": e["Id"], "SenderFault": False, "Code": "InternalError"} for e in kwargs["Entries"]]}
 
     monkeypatch.setattr(report_job, "sqs_client", lambda: Down())
-    monkeypatch.setattr(report_job.time, "sleep", lambda _: None)
+    monkeypatch.setattr("optout.repository.queues.time.sleep", lambda _: None)
     with pytest.raises(report_job.QueueingFailed, match="2 report job messages"):
         report_job.queue_workspaces(date(2026, 4, 2), ["ws_a", "ws_b"])
 

@@ -10,7 +10,6 @@ other refusal is a StorageFault (a bug or a misconfiguration).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
@@ -21,10 +20,9 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from optout.config import settings
 from optout.errors import StorageError, StorageFault
+from optout.repository import queues
 
 READ_BLOCK = 1024 * 1024
-SEND_BATCH = 10  # SendMessageBatch's limit
-SEND_ATTEMPTS = 4
 _TRANSIENT = frozenset({"SlowDown", "InternalError", "ServiceUnavailable", "RequestTimeout", "ThrottlingException"})
 
 
@@ -162,19 +160,8 @@ def download_url(key: str, filename: str, *, expires_in: int) -> str:
 
 
 def send_messages(queue_url: str, bodies: Sequence[str]) -> None:
-    """Queue every body, 10 per SendMessageBatch; entries SQS refuses are sent again with backoff."""
-    for start in range(0, len(bodies), SEND_BATCH):
-        pending = {str(i): body for i, body in enumerate(bodies[start : start + SEND_BATCH])}
-        for attempt in range(SEND_ATTEMPTS):
-            if attempt:
-                time.sleep(0.2 * 2 ** (attempt - 1))
-            entries = [{"Id": entry_id, "MessageBody": body} for entry_id, body in pending.items()]
-            response = _call(sqs_client(), "send_message_batch", QueueUrl=queue_url, Entries=entries)
-            pending = {entry["Id"]: pending[entry["Id"]] for entry in response.get("Failed") or []}
-            if not pending:
-                break
-        if pending:
-            raise StorageError(f"{len(pending)} import messages were not queued; retry shortly")
+    """Queue every body (repository.queues: 10 per batch, refused entries sent again)."""
+    queues.send_bodies(queue_url, bodies, what="import", client=sqs_client())
 
 
 def uploads_queue_url() -> str:

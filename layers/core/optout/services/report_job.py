@@ -14,7 +14,6 @@ running a day again (or a redelivered message) replaces the files, never appends
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -30,16 +29,15 @@ from optout.config import settings
 from optout.models import ContactStatus
 from optout.observability import MetricUnit, logger, metrics
 from optout.report_svg import opt_outs_chart
+from optout.repository import queues
 from optout.services import report_rows, report_totals
 
 CHART_DAYS = 30
-SEND_BATCH = 10  # SendMessageBatch's limit
-SEND_ATTEMPTS = 4
 
 
-class QueueingFailed(RuntimeError):
-    """Some workspaces' messages could not be queued (the schedule's invocation fails, so the
-    scheduled run is retried; workspaces queued twice just rewrite the same files)."""
+# Some workspaces' messages could not be queued: the schedule's invocation fails, so the scheduled
+# run is retried (workspaces queued twice just rewrite the same files).
+QueueingFailed = queues.QueueingFailed
 
 
 class WorkspaceDay(BaseModel):
@@ -105,23 +103,8 @@ def report_workspace(workspace_id: str, day: date) -> int:
 
 
 def _send(bodies: list[str]) -> None:
-    """One SendMessageBatch of up to 10 bodies; entries that come back in `Failed` are sent
-    again (with a short backoff) until they go through or the attempts run out."""
-    pending = {str(index): body for index, body in enumerate(bodies)}
-    failed: list[dict[str, Any]] = []
-    for attempt in range(SEND_ATTEMPTS):
-        if attempt:
-            time.sleep(0.2 * 2 ** (attempt - 1))
-        response = sqs_client().send_message_batch(
-            QueueUrl=job_queue_url(),
-            Entries=[{"Id": entry_id, "MessageBody": body} for entry_id, body in pending.items()],
-        )
-        failed = response.get("Failed") or []
-        pending = {entry["Id"]: pending[entry["Id"]] for entry in failed}
-        if not pending:
-            return
-    codes = sorted({str(entry.get("Code")) for entry in failed})
-    raise QueueingFailed(f"{len(pending)} report job messages were not queued after {SEND_ATTEMPTS} attempts: {codes}")
+    """Queue up to 10 bodies (repository.queues sends refused entries again, then raises)."""
+    queues.send_bodies(job_queue_url(), bodies, what="report job", client=sqs_client())
 
 
 def queue_workspaces(day: date, workspace_ids: Iterable[str] | None = None) -> int:
@@ -131,7 +114,7 @@ def queue_workspaces(day: date, workspace_ids: Iterable[str] | None = None) -> i
     batch: list[str] = []
     for workspace_id in ids:
         batch.append(WorkspaceDay(workspace_id=workspace_id, date=day).model_dump_json())
-        if len(batch) == SEND_BATCH:
+        if len(batch) == queues.SEND_BATCH:
             _send(batch)
             queued, batch = queued + len(batch), []
     if batch:
