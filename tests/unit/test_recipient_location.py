@@ -256,6 +256,11 @@ ATTRIBUTES = [
     # invalid attributes are ignored and missing from the basis
     ("+13105550100", {"time_zone": "Mars/Olympus_Mons"}, "US", ("CA",), (PT,), AC),
     ("+13105550100", {"time_zone": "../../etc/passwd"}, "US", ("CA",), (PT,), AC),
+    # names only this machine's zone files know, and a folder: no zone on Lambda
+    ("+13105550100", {"time_zone": "localtime"}, "US", ("CA",), (PT,), AC),
+    ("+13105550100", {"time_zone": "posixrules"}, "US", ("CA",), (PT,), AC),
+    ("+13105550100", {"time_zone": "America"}, "US", ("CA",), (PT,), AC),
+    ("+13105550100", {"time_zone": "america/new_york"}, "US", ("CA",), (ET, PT), ("time_zone_attribute", "area_code")),
     (
         "+13105550100",
         {"state": "FL", "time_zone": "Eastern"},

@@ -56,7 +56,7 @@ def test_settings_survive_storage_as_text():
         ({"custom_rules": [{**QUIET, "jurisdiction": "florida"}]}, "String should match pattern"),
         ({"custom_rules": [{**CAP, "cap_limit": 0}]}, "greater than or equal to 1"),
         ({"custom_rules": [{**CAP, "cap_window_hours": 0}]}, "greater than or equal to 1"),
-        ({"custom_rules": [{**CAP, "cap_window_hours": 169}]}, "less than or equal to 168"),
+        ({"custom_rules": [{**CAP, "cap_window_hours": 25}]}, "less than or equal to 24"),
         ({"custom_rules": [{**CAP, "rule_set": "us_states"}]}, "Extra inputs are not permitted"),
         ({"custom_rules": [QUIET] * 51}, "List should have at most 50 items"),
         ({"surprise": 1}, "Extra inputs are not permitted"),

@@ -118,8 +118,8 @@ def row(data: dict, rule_id: str) -> dict:
         ),
         (lambda d: row(d, "us-md-cap").update(cap_limit="3"), "(us-md-cap).cap_limit: Input should be a valid integer"),
         (
-            lambda d: row(d, "us-md-cap").update(cap_window_hours=169),
-            "cap_window_hours: Input should be less than or equal to 168",
+            lambda d: row(d, "us-md-cap").update(cap_window_hours=25),
+            "cap_window_hours: Input should be less than or equal to 24",
         ),
         (
             lambda d: row(d, "us-md-cap").update(cap_scope="subject"),

@@ -9,12 +9,14 @@ consent_policy's).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from optout.send_rule_settings import SendRuleSettings
 
 
 class SendPolicy(BaseModel):
+    model_config = ConfigDict(defer_build=True)  # built with the settings model that mixes it in
+
     auto_opt_out_on_failed_delivery: bool = Field(
         default=False,
         description="Auto Opt-Out on Failed Delivery: opt a contact out on a permanent delivery failure, "

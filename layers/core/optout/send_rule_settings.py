@@ -9,11 +9,11 @@ workspace can lift one of the table's. Custom rules have the table rows' shape a
 from __future__ import annotations
 
 from datetime import time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from optout.send_rule_table import ClockTime, SendRule, SendRuleFields, known_rule_sets, load_rule_table, repeated
+from optout.time_zones import zone_named
 
 CUSTOM_RULE_SET = "custom"
 MAX_CUSTOM_RULES = 50
@@ -21,20 +21,14 @@ DEFAULT_RULE_SETS = ("us_federal", "us_states", "us_texas_registered_seller")  #
 
 
 def valid_time_zone(name: str) -> bool:
-    """Whether `name` is an IANA zone name zoneinfo knows (tzdata ships them with the layer)."""
-    if not name or name.startswith(("/", ".")) or ".." in name:
-        return False
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+    """Whether `name` is an IANA zone name of the tzdata the layer ships (optout.time_zones)."""
+    return zone_named(name) is not None
 
 
 class DefaultWindow(BaseModel):
     """The hours, every day, for a number whose time zone is unknown (outside North America, or unmatched)."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
     # json_schema_extra: the schema shows the defaults as the API writes them, not as "08:00:00".
     start: ClockTime = Field(
@@ -78,7 +72,7 @@ def to_send_rules(custom: CustomSendRule) -> SendRule:
 class SendRuleSettings(BaseModel):
     """Send-time checks of eligibility: on by default, with every rule set of the table."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
     enabled: bool = Field(default=True, description="False: eligibility checks consent only.")
     rule_sets: list[str] = Field(

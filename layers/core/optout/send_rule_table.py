@@ -34,7 +34,7 @@ from pydantic import (
 TABLE_PATH = Path(__file__).parent / "data" / "send_rules.json"
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # index = date.weekday()
 QUIET_HOURS, FREQUENCY_CAP = "quiet_hours", "frequency_cap"
-MAX_CAP_WINDOW_HOURS = 168  # a week: longer windows would outlast what a send log keeps
+MAX_CAP_WINDOW_HOURS = 24  # the send log keeps this (and an hour more): a longer cap would miss older sends
 RULE_ID = r"^[a-z0-9][a-z0-9-]{0,63}$"
 JURISDICTION = r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"  # ISO 3166 country, optionally "-" and a subdivision
 
@@ -110,7 +110,7 @@ class RuleTable:
 class SendRuleFields(BaseModel):
     """The fields and checks a table row and a workspace's custom rule share."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
     id: str = Field(pattern=RULE_ID, description="Stable rule id, lower case, digits and hyphens.")
     jurisdiction: str = Field(pattern=JURISDICTION, description='"US" for every US number, or "US-FL", "CA-QC" ...')
@@ -191,7 +191,7 @@ class TableRow(SendRuleFields):
 
 
 class TableFile(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
     version: IsoDate
     rules: list[TableRow] = Field(min_length=1)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 
 from optout.errors import InvalidInput, InvalidPhone, PayloadTooLarge
@@ -22,6 +23,7 @@ SOURCE = "file"
 MAX_ROWS = 10_000
 MAX_REPORTED = 100  # bad rows named in one answer
 COLUMNS = ("phone", "date", "answer")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{8}")  # YYYY-MM-DD or YYYYMMDD
 _ANSWERS = {"yes": "yes", "no": "no", "no_data": "no_data", "no data": "no_data", "no_data_available": "no_data"}
 
 
@@ -38,10 +40,12 @@ class FileReassignedLookup:
 
 
 def _date(text: str) -> date:
+    # Only the two forms the database gives: fromisoformat alone also reads weeks ("2025-W11-5").
     cleaned = text.strip()
-    if len(cleaned) == 8 and cleaned.isdigit():
-        cleaned = f"{cleaned[:4]}-{cleaned[4:6]}-{cleaned[6:]}"
-    return date.fromisoformat(cleaned)
+    if not _DATE.fullmatch(cleaned):
+        raise ValueError("not YYYY-MM-DD or YYYYMMDD")
+    digits = cleaned.replace("-", "")
+    return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -52,6 +56,12 @@ def _columns(header: list[str]) -> dict[str, int]:
             "the first row must name the columns phone, date and answer",
             code="invalid_header",
             details={"line": 1, "missing": missing},
+        )
+    if twice := [name for name in COLUMNS if names.count(name) > 1]:  # which one would count is a guess
+        raise InvalidInput(
+            "each of the columns phone, date and answer may be named once",
+            code="invalid_header",
+            details={"line": 1, "repeated": twice},
         )
     return {name: names.index(name) for name in COLUMNS}
 
@@ -75,23 +85,39 @@ def _row(cells: list[str], columns: dict[str, int], region: str, today: date) ->
     return phone, asked, answer
 
 
+def _lines(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) of each row. A row the csv module cannot read at all (a field over its
+    128 KiB limit) refuses the file, naming its line, as any bad row does."""
+    rows = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problem = {"line": rows.line_num, "problem": f"the row cannot be read as CSV: {exc}"}
+            raise InvalidInput(
+                "1 rows are not valid; nothing was stored", code="invalid_rows", details={"rows": [problem], "count": 1}
+            ) from None
+        yield rows.line_num, cells
+
+
 def parse_results(text: str, region: str, now: datetime) -> list[ReassignedAnswer]:
     """Every answer of a results file; InvalidInput naming each bad row (by line) if any is."""
-    rows = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
-    header = next(rows, None)
+    rows = _lines(text)
+    _, header = next(rows, (0, None))
     if header is None:
         raise InvalidInput("the file is empty: send a header row and up to 10,000 rows", code="invalid_header")
     columns = _columns(header)
     seen: dict[tuple[str, date], tuple[int, str]] = {}
     problems: list[dict[str, object]] = []
     count = 0
-    for cells in rows:
+    for line, cells in rows:
         if not any(cell.strip() for cell in cells):
             continue
         count += 1
         if count > MAX_ROWS:
             raise PayloadTooLarge(f"at most {MAX_ROWS} rows per file", code="too_many_rows")
-        line = rows.line_num
         try:
             phone, asked, answer = _row(cells, columns, region, now.date())
         except ValueError as exc:

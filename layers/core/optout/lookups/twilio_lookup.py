@@ -27,6 +27,7 @@ from optout.models import utc_now
 BASE_URL = "https://lookups.twilio.com/v2/PhoneNumbers/"
 TIMEOUT_SECONDS = 3.0
 MAX_RESPONSE_BYTES = 64_000
+MAX_RAW_TEXT = 100  # a provider's field kept for the record
 SOURCE = "twilio"
 # Tests replace this with a fake that answers recorded responses.
 urlopen: Callable[..., Any] = urllib.request.urlopen
@@ -95,6 +96,10 @@ def _http_failure(exc: urllib.error.HTTPError) -> Exception:
     return LookupRefused(f"twilio refused the number (HTTP {status}{detail})")
 
 
+def _short_text(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_RAW_TEXT
+
+
 def _field_error(package: Mapping[str, Any], name: str) -> None:
     if package.get("error_code"):
         raise LookupRefused(f"twilio {name} error {package['error_code']}")
@@ -116,7 +121,9 @@ class TwilioReassignedLookup:
         answer = _REASSIGNED.get(str(package.get("is_number_reassigned")))
         if answer is None:  # never guess: an answer we cannot read is no answer, least of all a "no"
             raise LookupUnavailable("twilio's reassigned_number answer is not yes, no or no_data_available")
-        raw = {k: package.get(k) for k in ("last_verified_date", "is_number_reassigned")}
+        # Kept for the record only as short text: a number such as NaN, 1e999 or 40 levels of
+        # lists in a provider's answer could not be cached, and would fail the whole request.
+        raw = {k: v for k in ("last_verified_date", "is_number_reassigned") if _short_text(v := package.get(k))}
         return ReassignedAnswer(phone, since, answer, SOURCE, self._clock(), raw)
 
 

@@ -27,11 +27,12 @@ from optout.models import utc_now
 from optout.repository.dynamo import batch_get_keys, call, deserialize, send_checks_table, serialize
 from optout.repository.keys import send_checks_key
 from optout.send_records import SendEntry, SentMessage
+from optout.send_rule_table import MAX_CAP_WINDOW_HOURS
 
 __all__ = ["HORIZON", "MAX_KEPT", "SENDS_SK", "SendEntry", "SentMessage", "batch_get_send_logs", "record_sends"]
 
 SENDS_SK = "SENDS"
-HORIZON = timedelta(hours=25)  # the caps' 24-hour window, and an hour for late callbacks
+HORIZON = timedelta(hours=MAX_CAP_WINDOW_HOURS + 1)  # the longest cap's window, and an hour for late callbacks
 MAX_KEPT = 200  # newest sends kept per number: more than any cap counts
 SOURCES = frozenset({"delivery_callback", "api"})
 _PREFIX = "m:"

@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from optout.time_zones import zone_named
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 AREA_CODES_FILE = DATA_DIR / "nanp_area_codes.csv"
@@ -184,17 +185,7 @@ def valid_zone(name: str) -> str | None:
     """The IANA zone `name` names (any case), or None: only names zoneinfo can load."""
     if not _ZONE_NAME.fullmatch(name):
         return None  # no paths, no empty names
-    try:
-        ZoneInfo(name)
-        return name
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        return _zone_names_folded().get(name.casefold())
-
-
-@cache
-def _zone_names_folded() -> dict[str, str]:
-    # Read only when a zone is spelt in another case: listing every zone costs a directory walk.
-    return {name.casefold(): name for name in available_timezones()}
+    return zone_named(name, any_case=True)  # tzdata's names only: "localtime" is no recipient's zone
 
 
 def _nanp_country(phone: str) -> str | None:

@@ -56,6 +56,7 @@ def record_reported_sends(principal: Principal, sends: Sequence[ReportedSend]) -
         entries.append(SendEntry(phone, send.message_id, send.sent_at or now, send.topic, "api"))
     if invalid:
         raise InvalidInput("some phone numbers are not valid", code="invalid_phone", details={"invalid": invalid})
+    _refuse_contradictions(sends, entries)
     topics = sorted({send.topic for send in sends if send.topic is not None})
     if topics:
         require_topics(workspace_topics(workspace_id), topics)  # 422 naming the unknown ones
@@ -63,6 +64,27 @@ def record_reported_sends(principal: Principal, sends: Sequence[ReportedSend]) -
     recorded = len({(entry.phone, entry.message_id) for entry in entries})
     logger.info("sends recorded", extra={"recorded": recorded, "topics": topics})
     return recorded
+
+
+def _refuse_contradictions(sends: Sequence[ReportedSend], entries: Sequence[SendEntry]) -> None:
+    """One message (number and message id) listed twice must say the same: which topic or time
+    would count is otherwise a guess. A field left out says nothing."""
+    given: dict[tuple[str, str, str], tuple[int, object]] = {}  # (number, id, field) -> first index, value
+    clashes: list[dict[str, object]] = []
+    for index, entry in enumerate(entries):
+        for name in ("topic", "sent_at"):
+            value = getattr(sends[index], name)
+            if value is None:
+                continue
+            first, said = given.setdefault((entry.phone, entry.message_id, name), (index, value))
+            if said != value:
+                clashes.append({"index": index, "same_as": first, "field": name})
+    if clashes:
+        raise InvalidInput(
+            "a message is listed twice with a different topic or sent_at",
+            code="conflicting_sends",
+            details={"conflicts": clashes},
+        )
 
 
 def record_callback_sends(inbox: Inbox, outcomes: Sequence[DeliveryOutcome], default_region: str) -> None:

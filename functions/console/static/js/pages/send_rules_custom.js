@@ -79,7 +79,7 @@ function hoursFieldset(ui, rule, base) {
 function capFieldset(ui, rule, base) {
   const { el } = ui;
   const limit = input(el, { type: "number", name: "cap_limit", min: 1, max: 100, step: 1 }, rule.cap_limit);
-  const hours = input(el, { type: "number", name: "cap_window_hours", min: 1, max: 168, step: 1 }, rule.cap_window_hours ?? 24);
+  const hours = input(el, { type: "number", name: "cap_window_hours", min: 1, max: 24, step: 1 }, rule.cap_window_hours ?? 24);
   const scope = select(el, "cap_scope", SCOPES, rule.cap_scope || "topic");
   const set = el("fieldset", { class: "cap" }, el("legend", {}, "Frequency cap"),
     field(ui, "At most (messages)", limit, `${base}.cap_limit`),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, ConfigDict
@@ -32,4 +33,13 @@ def _iso_text(value: Any) -> Any:
     return value
 
 
-IsoTime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]
+def _in_utc_range(value: datetime) -> datetime:
+    # 0001-01-01T00:00+14:00 parses, but lies before the first UTC instant Python can hold.
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("the time is outside the years 0001 to 9999 in UTC") from None
+    return value
+
+
+IsoTime = Annotated[AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_in_utc_range)]

@@ -24,6 +24,7 @@ class EligibilityIn(Strict):
     )
     lookups: bool = Field(
         default=True,
+        strict=True,  # "no" or 0 would otherwise be read as false, and "yes" as true
         description="false: skip the workspace's paid lookups (a number they would ask about is listed in "
         "not_checked); kept reassigned evidence still applies.",
     )
@@ -79,7 +80,10 @@ SuppressionReason = Annotated[ConsentReason | Reassigned | Landline, Field(discr
 
 class Deferred(DeferredModel):
     phone: str
-    sendable_at: datetime = Field(description="UTC: the earliest time every rule allows.")
+    # None only when the workspace's custom rules contradict each other: no instant within 15 days.
+    sendable_at: datetime | None = Field(
+        description="UTC: the earliest time every rule allows; null: none within 15 days (contradictory custom rules)."
+    )
     reasons: list[SendTimeReason]
 
 

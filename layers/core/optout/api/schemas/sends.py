@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import AwareDatetime, Field, StringConstraints, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
-from optout.api.schemas.common import Strict
+from optout.api.schemas.common import IsoTime, Strict
 from optout.models import TOPIC_ID_PATTERN, DeferredModel, utc_now
 
 MAX_SENDS = 100
@@ -18,20 +18,13 @@ MAX_AGE = timedelta(hours=24)  # older sends are past every cap's window
 class SendIn(Strict):
     phone: str = Field(min_length=1, max_length=40, description="E.164, or national format in the workspace's region")
     message_id: str = Field(min_length=1, max_length=128, description="The carrier's or sender's id of the message")
-    sent_at: AwareDatetime | None = Field(
+    sent_at: IsoTime | None = Field(
         default=None, description="When it was sent, with a zone (default now): at most 24 h ago, 5 min ahead"
     )
     topic: Annotated[str, StringConstraints(pattern=TOPIC_ID_PATTERN)] | None = Field(
         default=None,
         description="Its subject: a topic of the workspace (unknown: 422); none counts against every topic",
     )
-
-    @field_validator("sent_at", mode="before")
-    @classmethod
-    def _a_time_text(cls, value: Any) -> Any:
-        if value is not None and not isinstance(value, str):  # a bare number would be read as epoch seconds
-            raise ValueError("sent_at must be an ISO 8601 time with a zone")
-        return value
 
     @field_validator("sent_at")
     @classmethod
