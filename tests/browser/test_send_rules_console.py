@@ -234,7 +234,9 @@ def test_the_contact_pane_shows_the_deferral_that_applies_now(admin_page: Page, 
     """Three sends in the last hours: Florida's cap defers the number now, whatever the hour."""
     page = admin_page
     assert api_client.post("/v1/contacts", json_body={"phone": CAPPED, "name": "Cap Florida"}).status in (200, 201)
-    sent = datetime.now(UTC) - timedelta(hours=1)
+    # Whole seconds: the send log keeps whole seconds (rounded up) and the pane shows minutes, so a
+    # fraction would move the shown minute on at a minute's edge.
+    sent = (datetime.now(UTC) - timedelta(hours=1)).replace(microsecond=0)
     sends = [{"phone": CAPPED, "message_id": f"SM-09163-{n}", "sent_at": (sent + timedelta(minutes=n)).isoformat()}
              for n in range(3)]
     status, body = api_client.post("/v1/sends", json_body={"sends": sends})
