@@ -19,7 +19,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from optout.config import settings
-from optout.errors import StorageError, StorageFault
+from optout.errors import StorageError
 from optout.repository import queues
 
 READ_BLOCK = 1024 * 1024
@@ -59,15 +59,7 @@ def rejections_key(workspace_id: str, import_id: str, chunk: int | None = None) 
 
 
 def _call(client: Any, operation: str, **kwargs: Any) -> Any:
-    try:
-        return getattr(client, operation)(**kwargs)
-    except BotoCoreError as exc:
-        raise StorageError("file storage is unavailable; retry shortly", details={"cause": type(exc).__name__}) from exc
-    except ClientError as exc:
-        code = str(exc.response.get("Error", {}).get("Code", ""))
-        if code in _TRANSIENT:
-            raise StorageError("file storage is busy; retry shortly", details={"cause": code}) from exc
-        raise StorageFault(f"file storage refused {operation}: {code}") from exc
+    return queues.call_aws(client, operation, "file storage", _TRANSIENT, **kwargs)
 
 
 def upload_form(key: str, *, max_bytes: int, expires_in: int) -> tuple[str, dict[str, str]]:

@@ -47,7 +47,8 @@ def _send_batch(sqs: Any, queue_url: str, bodies: Sequence[str], what: str) -> N
         if attempt:
             time.sleep(0.2 * 2 ** (attempt - 1))
         entries = [{"Id": entry_id, "MessageBody": body} for entry_id, body in pending.items()]
-        failed = _call(sqs, QueueUrl=queue_url, Entries=entries).get("Failed") or []
+        response = call_aws(sqs, "send_message_batch", "the queue", _TRANSIENT, QueueUrl=queue_url, Entries=entries)
+        failed = response.get("Failed") or []
         pending = {entry["Id"]: pending[entry["Id"]] for entry in failed}
         if not pending:
             return
@@ -57,13 +58,15 @@ def _send_batch(sqs: Any, queue_url: str, bodies: Sequence[str], what: str) -> N
     )
 
 
-def _call(sqs: Any, **kwargs: Any) -> Any:
+def call_aws(client: Any, operation: str, service: str, transient: frozenset[str], **kwargs: Any) -> Any:
+    """`client.operation(**kwargs)`: a dropped connection or a `transient` error code is a
+    StorageError (retry), any other refusal a StorageFault. For SQS here and S3 (import_files)."""
     try:
-        return sqs.send_message_batch(**kwargs)
+        return getattr(client, operation)(**kwargs)
     except BotoCoreError as exc:
-        raise StorageError("the queue is unavailable; retry shortly", details={"cause": type(exc).__name__}) from exc
+        raise StorageError(f"{service} is unavailable; retry shortly", details={"cause": type(exc).__name__}) from exc
     except ClientError as exc:
         code = str(exc.response.get("Error", {}).get("Code", ""))
-        if code in _TRANSIENT:
-            raise StorageError("the queue is busy; retry shortly", details={"cause": code}) from exc
-        raise StorageFault(f"the queue refused send_message_batch: {code}") from exc
+        if code in transient:
+            raise StorageError(f"{service} is busy; retry shortly", details={"cause": code}) from exc
+        raise StorageFault(f"{service} refused {operation}: {code}") from exc
