@@ -33,6 +33,11 @@ def media_type(headers: Mapping[str, Any] | None) -> str:
     return (_header(headers, "content-type") or "").split(";")[0].strip().lower()
 
 
+def csv_body(description: str) -> dict[str, Any]:
+    """The OpenAPI request body of a route that reads its body as CSV text (require_csv)."""
+    return {"required": True, "description": description, "content": {"text/csv": {"schema": {"type": "string"}}}}
+
+
 def require_csv(headers: Mapping[str, Any] | None) -> None:
     """The upload routes read CSV only (text/plain too: what some clients send for a file)."""
     if media_type(headers) not in CSV_MEDIA_TYPES:

@@ -6,17 +6,13 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 
 from optout.api.http import body_text, principal_of
 from optout.api.openapi import responses
-from optout.api.request_body import require_csv
+from optout.api.request_body import csv_body, require_csv
 from optout.api.schemas.imports import ImportOut
 from optout.observability import metrics
 
 router = Router()
 IMPORT_PATH = "/v1/contacts/import"
-CSV_BODY = {
-    "required": True,
-    "description": "A header row naming a `phone` column (optionally `name`, `opt_out` and attributes), then rows.",
-    "content": {"text/csv": {"schema": {"type": "string"}}},
-}
+CSV_BODY = csv_body("A header row naming a `phone` column (optionally `name`, `opt_out` and attributes), then rows.")
 
 
 @router.post(

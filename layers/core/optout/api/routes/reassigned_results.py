@@ -6,18 +6,16 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 
 from optout.api.http import body_text, principal_of
 from optout.api.openapi import responses
-from optout.api.request_body import require_csv
+from optout.api.request_body import csv_body, require_csv
 from optout.api.schemas.reassigned_results import ReassignedResultsOut
 
 router = Router()
 RESULTS_PATH = "/v1/reassigned-results"
-CSV_BODY = {
-    "required": True,
-    "description": "UTF-8 CSV (a BOM is allowed): a header row naming `phone`, `date` (the date asked, "
+CSV_BODY = csv_body(
+    "UTF-8 CSV (a BOM is allowed): a header row naming `phone`, `date` (the date asked, "
     "YYYY-MM-DD: the contact's consent date) and `answer` (yes, no or no_data), then up to 10,000 rows. "
-    "Any bad row refuses the whole file, each named by its line.",
-    "content": {"text/csv": {"schema": {"type": "string"}}},
-}
+    "Any bad row refuses the whole file, each named by its line."
+)
 
 
 @router.post(
