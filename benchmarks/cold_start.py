@@ -42,13 +42,16 @@ import json, resource, sys
 print(json.dumps({"seconds": elapsed, "cpu_seconds": cpu, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "optout_modules": sum(1 for m in sys.modules if m.startswith("optout."))}))
 """
-BASELINE = """
+BASELINE = (
+    """
 import time
 t, c = time.perf_counter(), time.process_time()
 import boto3
 boto3.client("dynamodb")
 elapsed, cpu = time.perf_counter() - t, time.process_time() - c
-""" + REPORT
+"""
+    + REPORT
+)
 HANDLER = """
 import importlib.util, sys, time
 sys.path[:0] = [{layer!r}]
@@ -87,13 +90,14 @@ def layer_distributions() -> list[importlib.metadata.Distribution]:
     return list(found.values())
 
 
-def _copy(folder: Path, *, compiled: bool) -> tuple[Path, Path]:
+def _copy(folder: Path, *, compiled: bool, tree: Path = ROOT) -> tuple[Path, Path]:
     """A copy of the built layer and of the functions under `folder`: its byte code compiled ahead, as
-    layers/core/Makefile does, or none (each import compiles)."""
+    layers/core/Makefile does, or none (each import compiles). `tree` is where `optout` and the
+    functions come from; the third-party packages are this environment's in every case."""
     layer, functions = folder / "layer", folder / "functions"
     ignore = shutil.ignore_patterns("__pycache__")  # whatever a local run left in the tree
-    shutil.copytree(ROOT / "layers" / "core" / "optout", layer / "optout", ignore=ignore)
-    shutil.copytree(ROOT / "functions", functions, ignore=ignore)
+    shutil.copytree(tree / "layers" / "core" / "optout", layer / "optout", ignore=ignore)
+    shutil.copytree(tree / "functions", functions, ignore=ignore)
     for dist in layer_distributions():
         for file in dist.files or []:
             if "__pycache__" in file.parts or ".." in file.parts:  # byte code, or scripts outside site-packages
@@ -106,15 +110,37 @@ def _copy(folder: Path, *, compiled: bool) -> tuple[Path, Path]:
     return layer, functions
 
 
+def _environment() -> dict[str, str]:
+    from local_stack import template
+
+    # As the local stack runs them: tracing off (in AWS with tracing on, X-Ray adds its own import).
+    # No interpreter writes byte code: the source rows must compile on every run, as in Lambda.
+    return {**template.local_environment(), "POWERTOOLS_TRACE_DISABLED": "true", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def handler_beside(handler: str, trees: dict[str, Path], rounds: int = ROUNDS) -> dict[str, float]:
+    """Median CPU seconds of one handler's cold import (`handler` relative to functions/), from the
+    byte-compiled layer of each tree, interleaved round by round."""
+    env = _environment()
+    with tempfile.TemporaryDirectory(prefix="optout-cold-start-") as folder:
+        snippets = {}
+        for name, tree in trees.items():
+            layer, functions = _copy(Path(folder) / name, compiled=True, tree=tree)
+            snippets[name] = HANDLER.format(layer=str(layer), path=str(functions / handler)) + REPORT
+        samples: dict[str, list[float]] = {name: [] for name in snippets}
+        for _ in range(rounds):
+            for name, code in snippets.items():
+                samples[name].append(_sample(code, env)["cpu_seconds"])
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
 def measure(rounds: int = ROUNDS) -> dict[str, dict[str, float]]:
     """Median seconds, CPU seconds, peak MiB and optout modules loaded, per snippet: the baseline,
     then each handler from the layer as shipped ("name (byte code)") and as source ("name (source)")."""
     from local_stack import template
 
-    # As the local stack runs them: tracing off (in AWS with tracing on, X-Ray adds its own import).
-    # No interpreter writes byte code: the source rows must compile on every run, as in Lambda.
     # The baseline's boto3 is this environment's, with its byte code (as the runtime's own boto3).
-    env = {**template.local_environment(), "POWERTOOLS_TRACE_DISABLED": "true", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = _environment()
     with tempfile.TemporaryDirectory(prefix="optout-cold-start-") as folder:
         copies = {" (byte code)": _copy(Path(folder) / "compiled", compiled=True)}
         copies[" (source)"] = _copy(Path(folder) / "source", compiled=False)
@@ -128,9 +154,7 @@ def measure(rounds: int = ROUNDS) -> dict[str, dict[str, float]]:
         for _ in range(rounds):
             for name, code in snippets.items():
                 samples[name].append(_sample(code, env))
-    return {
-        name: {key: statistics.median(s[key] for s in runs) for key in runs[0]} for name, runs in samples.items()
-    }
+    return {name: {key: statistics.median(s[key] for s in runs) for key in runs[0]} for name, runs in samples.items()}
 
 
 def run() -> None:
