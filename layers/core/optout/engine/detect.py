@@ -15,7 +15,7 @@ from optout.engine.normalization import normalize
 # One group per script; the first character found decides, with two refinements below.
 _SCRIPTS = (
     ("ko", "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"),
-    ("ja", "\u3040-\u30ff"),
+    ("ja", "\u3040-\u30ff\uff66-\uff9f"),  # half-width katakana too ("ﾃｲｼ")
     ("zh", "\u3400-\u4dbf\u4e00-\u9fff"),
     ("ar", "\u0600-\u06ff"),
     ("ru", "\u0400-\u04ff"),
@@ -110,7 +110,7 @@ def script_language(text: str) -> str | None:
     if found is None:
         return None
     code = _SCRIPTS[(found.lastindex or 1) - 1][0]
-    if code == "zh" and re.search("[\u3040-\u30ff]", text):
+    if code == "zh" and re.search("[\u3040-\u30ff\uff66-\uff9f]", text):
         return "ja"
     if code == "ar":
         return "ur" if _URDU.search(text) else "fa" if _PERSIAN.search(text) else "ar"

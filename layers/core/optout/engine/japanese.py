@@ -1,19 +1,22 @@
-"""Japanese read by construction: the message cut into known pieces (languages/japanese_structure.py).
+"""Japanese read by construction: the message cut into known pieces (languages/japanese_structure.py,
+languages/japanese_registers.py).
 
 Japanese has no spaces, so the phrase tables and cue words find substrings, and a substring says
 nothing of what surrounds it: "送らないで" is the same in "もう送らないで" and "荷物は来週まで送らないで".
 This reader cuts the whole message with one compiled alternation of every known piece (longest
 first) and looks at what is left over:
 
-- nothing left, with a stop predicate, an unneeded thing or an annoyance word: a request
-  ("もうSMS来ないようにしてください", "停止をお願いできますでしょうか", "しつこい");
-- a number whose owner changed ("持ち主が変わりました", "この番号はもう使っていません");
+- nothing left, with a stop predicate, an unneeded thing, an annoyance word, a threat naming an
+  authority or another channel only: a request ("もうSMS来ないようにしてください", "総務省に報告します");
+- a number whose owner changed ("持ち主が変わりました", "山田さんではないです", "今は娘が使ってます");
 - nothing left and nothing asked: politeness alone ("お願いします", "それで結構です");
 - a veto: the words report, narrate or name something else ("って言われた", "解除したら", "バス停");
 - texts kept in a clause of their own ("メールは不要です、連絡はSMSでお願いします");
-- an opt-out made by mistake and asked back, an opt-in ("間違えて解除しました、また送って").
+- the texts asked back: a mistake undone or a restart ("間違えて解除しました、また送って", "もう一度登録").
 
-A veto or kept texts also drop what the phrase tables and cue words found (classifier.py).
+Katakana is folded to hiragana on both sides ("テイシ" reads "ていし"), bracketed kaomoji are
+dropped and a count of messages ("五通") reads "何通". A veto or kept texts also drop what the phrase
+tables and cue words found (classifier.py).
 """
 
 from __future__ import annotations
@@ -22,90 +25,85 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from optout.engine.japanese_pieces import compiled, fold, held_kinds, pieces
+from optout.engine.languages import japanese_registers as registers
 from optout.engine.languages import japanese_structure as tables
 from optout.engine.normalization import clauses
 
-# Which table a piece comes from; the first table naming a piece wins ("配信停止" stops).
-_TABLES = (
-    ("stop", tables.STOP),
-    ("sent", tables.NOT_SENT),
-    ("needed", tables.NOT_NEEDED),
-    ("weak", tables.WEAK_NOT_NEEDED),
-    ("annoyed", tables.ANNOYED),
-    ("consent", tables.CONSENT),
-    ("often", tables.OFTEN),
-    ("why", tables.WHY),
-    ("messages", tables.MESSAGES),
-    ("reinforcing", tables.REINFORCING),
-    ("ending", tables.ENDINGS),
-)
 _STOPS = frozenset({"stop", "sent", "needed", "consent"})
 _ASKING = _STOPS | {"annoyed"}
-_CONTRAST = re.compile(r",|けど|けれど|ですが|ますが|しますが")
-_NEGATED = re.compile(r"ない|不要|いらな|要らな|やめ|止め|停止|拒否|結構|解除|ません|ストップ|stop")
+_CONTRAST = r",|けど|けれど|ですが|ますが|しますが"
+_NEGATED = r"ない|不要|いらな|要らな|やめ|止め|停止|拒否|結構|解除|ません|ストップ|stop|るな|んな"
+# Brackets (half or full width) holding no kana but "・", no kanji and no two Latin letters together:
+# a kaomoji ("(T_T)", "(^_^;)").
+_KAOMOJI = re.compile(r"[(\uff08]([^()\uff08\uff09\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]{1,12})[)\uff09]")
+_LATIN_RUN = re.compile(r"[A-Za-z0-9]{2}")
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    # request, complaint, owner (opt-outs); veto, kept, plain (not an opt-out of the texts); asked_back
-    # (an opt-out made by mistake, asked back: an opt-in); help (what the texts are, who sends them)
+    # request, complaint, threat, owner (opt-outs); veto, kept, plain (not an opt-out of the texts);
+    # asked_back (the texts asked for again, after a mistake or not: an opt-in); help (what the texts are)
     kind: str
     text: str  # the pieces or the words that decided
 
     @property
     def opts_out(self) -> bool:
-        return self.kind in ("request", "complaint", "owner")
-
-
-@cache
-def _pieces() -> tuple[re.Pattern[str], dict[str, str]]:
-    kinds: dict[str, str] = {}
-    for kind, words in _TABLES:
-        for word in words:
-            kinds.setdefault(word.casefold(), kind)
-    body = "|".join(re.escape(word) for word in sorted(kinds, key=len, reverse=True))
-    return re.compile(body), kinds
-
-
-@cache
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+        return self.kind in ("request", "complaint", "threat", "owner")
 
 
 @cache
 def _vetoes() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{veto})" for veto in tables.VETOES))
+    return compiled("|".join(f"(?:{veto})" for veto in (*tables.VETOES, *registers.VETOES)))
 
 
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _without_kaomoji(text: str) -> str:
+    if "(" not in text and "\uff08" not in text:
+        return text
+    return _KAOMOJI.sub(lambda m: m.group(0) if _LATIN_RUN.search(m.group(1)) else " ", text)
 
 
 def _asks(compact: str) -> bool:
     """Whether a stop predicate, consent or annoyance word is among the message's pieces."""
-    pattern, kinds = _pieces()
-    return any(kinds[piece] in _ASKING for piece in pattern.findall(compact))
+    return not _ASKING.isdisjoint(held_kinds(compact))
 
 
 @lru_cache(maxsize=512)  # the classifier reads a message here, then again if a phrase or cue matched
 def read_japanese(text: str) -> Reading | None:
     """What the Japanese message says about the texts, or None when the pieces do not tell."""
-    compact = clauses(text).replace(" ", "")
-    mistake = _compiled(tables.MISTAKE).search(compact)
-    if mistake is not None and _compiled(tables.BACK).search(compact):
+    header = compiled(registers.HEADER).match(text)
+    if header is not None and compiled(registers.WRITER_ASKS).search(text, header.end()) is None:
+        return Reading("veto", header.group(0).strip())  # a notice under a broadcast's header
+    plain = compiled(registers.COUNT).sub("何通", clauses(_without_kaomoji(text)).replace(" ", ""))
+    compact = fold(plain)
+    reading = _read(compact)
+    if reading is None or compact == plain:
+        return reading
+    # The words that decided, as the message writes them (folding keeps every character's place).
+    words = (
+        plain[at : at + len(word)] if (at := compact.find(word)) >= 0 else word for word in reading.text.split(" ")
+    )
+    return Reading(reading.kind, " ".join(words))
+
+
+def _read(compact: str) -> Reading | None:
+    mistake = compiled(tables.MISTAKE).search(compact)
+    if mistake is not None and compiled(tables.BACK).search(compact):
         return Reading("asked_back", mistake.group(0))
     vetoed: list[str] = []
     left: list[str] = []
     for part in compact.split(","):
-        veto = None if _compiled(tables.UNVETOED).search(part) else _vetoes().search(part)
+        veto = _veto(part)
         if veto is None:
             left.append(part)
         else:
-            vetoed.append(veto.group(0))
+            vetoed.append(veto)
     # A veto holds when no other clause asks anything: "笑いが止まらない" alone, not "…, もうやめて".
     if vetoed and not any(_asks(part) for part in left):
         return Reading("veto", " ".join(vetoed))
+    handed = _handed(compact)
+    if handed is not None:
+        return Reading("veto", handed)
     kept = _texts_kept(compact)
     if kept is not None:
         return Reading("kept", kept)
@@ -113,46 +111,123 @@ def read_japanese(text: str) -> Reading | None:
     return _whole(rest) or _owner(rest) or _help(rest)
 
 
+def _veto(part: str) -> str | None:
+    """The words of one clause that report, narrate or name something else, if any."""
+    if compiled(tables.UNVETOED).search(part):
+        return None
+    veto = _vetoes().search(part)
+    if veto is not None:
+        return veto.group(0)
+    subject = compiled(registers.ANNOYED_SUBJECT).search(part)
+    senders = compiled("|".join(registers.SENDERS))
+    if subject is not None and senders.search(subject.group(1)) is None and not subject.group(1).endswith("の"):
+        return subject.group(0)  # "犬がしつこく吠えて": someone else's annoyance
+    return None
+
+
+def _handed(compact: str) -> str | None:
+    """An item the writer delivers another way, with the messages never named ("手渡しするから")."""
+    handed = compiled(registers.HANDED).search(compact)
+    if handed is None or compiled("|".join(tables.MESSAGES)).search(compact):
+        return None
+    return handed.group(0)
+
+
 def _whole(compact: str) -> Reading | None:
     """A message made only of known pieces, read by the kinds of piece it holds."""
-    pattern, kinds = _pieces()
+    pattern, kinds = pieces()
     found = pattern.findall(compact)
     if not found or pattern.sub("", compact).strip(tables.PARTICLES + ","):
         return None  # another word gives the predicate its own object ("車止めて")
     held = {kinds[piece] for piece in found}
     words = " ".join(found)
-    if not _STOPS.isdisjoint(held) or ("weak" in held and ("messages" in held or "もう" in found)):
+    if "switch" in held and not _STOPS.isdisjoint(held):
+        return None  # "メールだけ止めて": another channel stopped, nothing said of the texts
+    if _requests(held, found):
         return Reading("request", words)
-    if "annoyed" in held or ("messages" in held and not held.isdisjoint(("often", "why"))):
+    if _threatens(held, found):
+        return Reading("threat", words)
+    if _asked_again(held, found):
+        return Reading("asked_back", words)
+    if "thanks" not in held and _complains(held, found):
         return Reading("complaint", words)
     return Reading("plain", words)  # politeness alone asks nothing ("お願いします", "結構です")
 
 
+def _requests(held: set[str], found: list[str]) -> bool:
+    """A stop predicate, "fine" with the messages, consent never given, or another channel only asked for."""
+    if not _STOPS.isdisjoint(held):
+        return True
+    if "switch" in held and any(mark in piece for piece in found for mark in registers.ASKED):
+        return True
+    if "weak" in held and ("messages" in held or "もう" in found):
+        return True
+    return "never" in held and ("agreed" in held or "登録" in found)
+
+
+def _threatens(held: set[str], found: list[str]) -> bool:
+    """The writer will report the sender: to an authority, or in a word that is a threat alone."""
+    if "legal" in held and "taking" in held:
+        return True  # "法的措置を取ります"
+    if registers.WILL.isdisjoint(found):
+        return False  # "警察に相談して": advice, not the writer's own act
+    reported = "report" in held or "連絡" in found
+    return reported and (
+        "authority" in held or not {fold(word) for word in registers.REPORTING_ALONE}.isdisjoint(found)
+    )
+
+
+def _asked_again(held: set[str], found: list[str]) -> bool:
+    """A restart ("もう一度登録", "start"), or "again" / "after all" with the messages wanted
+    (without the messages, "もう一度送ってもらえますか" asks for an item sent again)."""
+    if "resume" in held:
+        return True
+    return "again" in held and "messages" in held and not registers.WISHES.isdisjoint(found)
+
+
+def _complains(held: set[str], found: list[str]) -> bool:
+    """Annoyance, or the messages or their sending with why, how long or how often."""
+    if "annoyed" in held:
+        return True
+    sent = "messages" in held or "sending" in held
+    if sent and not held.isdisjoint(("often", "why")):
+        return True
+    came = sent or "来る" in found or "来て" in found
+    return ("untold" in held and came) or ("uneasy" in held and (came or not held.isdisjoint(("often", "why"))))
+
+
 def _owner(compact: str) -> Reading | None:
-    """The number's owner changed, or the number is no longer the writer's."""
+    """The number's owner changed, the number is no longer the writer's, or the name is not theirs."""
     owned = ((tables.OWNERS, (*tables.CHANGED, *tables.NUMBER_CHANGED)), (tables.NUMBERS, tables.NUMBER_CHANGED))
     for owners, changes in owned:
-        owner = _alternation(owners).search(compact)
+        owner = compiled("|".join(owners)).search(compact)
         if owner is not None:
-            change = _alternation(changes).search(compact, owner.end())
+            change = compiled("|".join(changes)).search(compact, owner.end())
             if change is not None:
                 return Reading("owner", f"{owner.group(0)} {change.group(0)}")
-    return None
+    for pattern in (registers.NOBODY, registers.NUMBER_NOW, registers.PHONE_NOT_THEIRS, registers.DECEASED):
+        found = compiled(pattern).search(compact)
+        if found is not None:
+            return Reading("owner", found.group(0))
+    named = next(filter(None, map(compiled(registers.NOT_THE_NAME).search, compact.split(","))), None)
+    return None if named is None else Reading("owner", named.group(0))
 
 
 def _help(compact: str) -> Reading | None:
     """What the texts are, or who sends them, asked with no stop word anywhere."""
-    asked = _compiled(tables.HELP).search(compact)
+    asked = compiled(f"{tables.HELP}|{registers.HELP}").search(compact)
     return None if asked is None or _asks(compact) else Reading("help", asked.group(0))
 
 
 def _texts_kept(compact: str) -> str | None:
     """A clause of its own naming the texts with a keeping word and no negation, beside another."""
-    parts = [part for part in _CONTRAST.split(compact) if part]
+    parts = [part for part in compiled(_CONTRAST).split(compact) if part]
     if len(parts) < 2:
         return None
-    texts, keep = _alternation(tables.TEXTS), _alternation(tables.KEPT)
+    texts = compiled("|".join(tables.TEXTS))
+    keep = compiled("|".join((*tables.KEPT, *registers.KEPT)))
+    negated, unnegated = compiled(_NEGATED), compiled(registers.UNNEGATED)
     for part in parts:
-        if texts.search(part) and keep.search(part) and not _NEGATED.search(part):
+        if texts.search(part) and keep.search(part) and not negated.search(unnegated.sub("", part)):
             return part
     return None
