@@ -53,7 +53,7 @@ openapi: $(STAMP)
 	$(PY) -m local_stack.openapi_drift --write
 
 unit: $(STAMP)
-	$(PYTEST) tests/unit -q
+	$(PYTEST) tests/unit -q -n 2
 
 integration: $(STAMP)
 	$(PYTEST) tests/integration -q -n 2

@@ -23,7 +23,7 @@ def test_a_snapshot_decodes_to_what_was_encoded() -> None:
     assert decode(GOOD) == STATE
 
 
-@pytest.mark.parametrize(("data", "reason"), [
+DAMAGED = [
     (b"", "no header line"),
     (GOOD[:20], "no header line"),
     (HEAD, "no header line"),
@@ -34,7 +34,11 @@ def test_a_snapshot_decodes_to_what_was_encoded() -> None:
     (_header(format="other") + b"\n" + BODY, "no header line"),
     (_header(version=99) + b"\n" + BODY, "version 99"),
     (b"[]\n" + BODY, "no header line"),
-])
+]
+
+
+# Ids by position: the header holds the time it was made, and every xdist worker must collect alike.
+@pytest.mark.parametrize(("data", "reason"), DAMAGED, ids=[f"{i}-{reason}" for i, (_, reason) in enumerate(DAMAGED)])
 def test_a_damaged_snapshot_is_refused_with_its_reason(data: bytes, reason: str) -> None:
     with pytest.raises(BadSnapshot, match=reason):
         decode(data)
