@@ -91,11 +91,11 @@ def test_words_kept_as_plain_are_unknown_and_without_a_doubled_letter() -> None:
     split = [normalization.normalize(text).split() for text in _messages()]
     split = [tokens for tokens in split if tokens]
     classifier._PLAIN.clear()
-    fresh = [classifier._squeezed(tokens, " ".join(tokens), table) for tokens in split]
+    fresh = [classifier._squeezed(tokens, table) for tokens in split]
     assert classifier._PLAIN  # the corpus fills it
     for word in classifier._PLAIN:
         assert word not in table.vocabulary and re.search(r"(.)\1", word) is None, word
-    kept = [classifier._squeezed(tokens, " ".join(tokens), table) for tokens in split]
+    kept = [classifier._squeezed(tokens, table) for tokens in split]
     assert kept == fresh
 
 

@@ -27,13 +27,13 @@ from optout.engine.keywords import (
     REFUSALS,
     KeywordTable,
     default_table,
-    squeeze,
+    squeeze_words,
     table_for,
 )
 from optout.engine.languages import LANGUAGES, UNSUPPORTED
 from optout.engine.names import NAME_CONFIDENCE, wrong_name
 from optout.engine.names_languages import SCREEN_WORDS, wrong_name_elsewhere
-from optout.engine.normalization import clauses
+from optout.engine.normalization import clause_words
 from optout.engine.phrases import PHRASE_CONFIDENCE, find_unspaced
 from optout.engine.spelling import find_respelt
 from optout.engine.thanks import thanks_for_help
@@ -71,16 +71,16 @@ def classify(
     `unstopped_within_six_months`: the contact replied UNSTOP/START in the last six months, so
     only keywords may opt it out again (Text-Em-All's third exclusion).
     """
-    clause_text = clauses(text)
-    tokens = clause_text.replace(",", " ").split() if "," in clause_text else clause_text.split()
-    normalized = " ".join(tokens)  # plain(clause_text), from the words already split
+    clause_text, tokens = clause_words(text)
+    # plain(clause_text): the clause text itself when it has no clause mark (it is single-spaced)
+    normalized = " ".join(tokens) if "," in clause_text else clause_text
     if not tokens:
         return Decision(Action.NONE, Rule.NONE, None, None, None, normalized, None)
-    table = _table(settings)
+    table = default_table() if settings is DEFAULT_SETTINGS else _table(settings)
     script = None if text.isascii() else script_language(text)
     # Keywords and typos only ever match short messages: squeeze those alone.
     short = len(tokens) <= MAX_KEYWORD_MESSAGE_WORDS
-    squeezed = _squeezed(tokens, normalized, table) if short else []
+    squeezed = _squeezed(tokens, table) if short else []
     # Only squeezed words or a short CJK message can be a keyword: most messages skip the call.
     keyword = _keyword(tokens, squeezed, normalized, table, script) if squeezed or script in _UNSPACED else None
     if keyword is not None:
@@ -153,7 +153,7 @@ def _late_readings(
     calls a mistake."""
     if language != "en":
         cue = _cue(text, clause_text, normalized, tokens, language)
-        decision = _decided(cue, text, clause_text, normalized, tokens, exclusion, settings)
+        decision = None if cue is None else _decided(cue, text, clause_text, normalized, tokens, exclusion, settings)
         if decision is not None:
             return decision
     if exclusion or MISTAKE_WORDS.isdisjoint(tokens):
@@ -202,6 +202,8 @@ def _cue(text: str, clause_text: str, normalized: str, tokens: list[str], langua
     cue = None
     tried = _cue_languages(text, tokens, language)
     for code in [*tried, *(code for code in stems if code not in tried)]:
+        if code is None and len(tokens) > 3:
+            continue  # a message of unknown language is read at one to three words only
         if text.isascii() and len(tokens) > 4 and code not in stems and not foreign_enough(tokens, code):
             continue  # one Singlish "la" or "na" makes no Spanish or Tagalog message
         cue = cues.read_cues(code, normalized, tokens)
@@ -250,29 +252,28 @@ def _about_a_transaction(found: Found, text: str, normalized: str, tokens: list[
 
 
 def _table(settings: EngineSettings) -> KeywordTable:
-    if settings is DEFAULT_SETTINGS:
-        return default_table()
     return table_for(settings.extra_opt_out_keywords, settings.extra_opt_in_keywords, settings.extra_help_keywords)
 
 
-def _squeezed(tokens: list[str], normalized: str, table: KeywordTable) -> list[str]:
+def _squeezed(tokens: list[str], table: KeywordTable) -> list[str]:
     """Squeezed words, or [] when neither a keyword nor a typo can match (saves a regex pass)."""
+    count = len(tokens)
+    spelled = len(tokens[0]) * len(tokens[1 % count]) * len(tokens[-1]) < 8  # "s t o p p l s"
+    plain = _PLAIN if table is default_table() else None
+    if plain is not None and count > 4 and not spelled and not plain.isdisjoint(tokens):
+        return []  # a word already found unknown (so not all are known) and without a doubled letter
     if table.vocabulary.issuperset(tokens):
         return tokens  # every word known as it stands
-    spelled = len(tokens[0]) * len(tokens[1 % len(tokens)]) * len(tokens[-1]) < 8  # "s t o p p l s"
-    if len(tokens) <= 4 or spelled:
-        return squeeze(normalized).split()
+    if count <= 4 or spelled:
+        return squeeze_words(tokens)
     # Squeezing helps only when every unknown word has a doubled letter: stop at the first without.
-    plain = _PLAIN if table is default_table() else None
-    if plain is not None and not plain.isdisjoint(tokens):
-        return []  # a word already found unknown and without a doubled letter
     vocabulary, double = table.vocabulary, _DOUBLE.search
     for word in tokens:
         if word not in vocabulary and double(word) is None:
             if plain is not None and len(plain) < _PLAIN_LIMIT:
                 plain.add(word)
             return []
-    return squeeze(normalized).split()
+    return squeeze_words(tokens)
 
 
 def _keyword_decision(found: KeywordMatch, tokens: list[str], normalized: str) -> Decision:
@@ -312,26 +313,19 @@ def _japanese(text: str, script: str | None) -> tuple[bool, Found | None]:
 
 
 def _find(text: str, clause_text: str, tokens: list[str], script: str | None) -> Found | None:
-    settled, found = _japanese(text, script)
-    if settled:
-        return found
-    if script in _UNSPACED:
-        compact = clause_text.replace(" ", "").replace(",", "")
-        phrase = find_unspaced(compact)
-        if phrase is not None and not is_unspaced_broadcast(clause_text):
-            name = f"{phrase.name} {NOUN[phrase.action]} phrase"
-            return Found(name, phrase.language, phrase.action, PHRASE_CONFIDENCE, phrase.phrase, 0, 0)
+    if script is not None:  # Latin text (most messages) has no Japanese or unspaced reading
+        settled, found = _japanese(text, script)
+        if settled:
+            return found
+        if script in _UNSPACED:
+            compact = clause_text.replace(" ", "").replace(",", "")
+            phrase = find_unspaced(compact)
+            if phrase is not None and not is_unspaced_broadcast(clause_text):
+                name = f"{phrase.name} {NOUN[phrase.action]} phrase"
+                return Found(name, phrase.language, phrase.action, PHRASE_CONFIDENCE, phrase.phrase, 0, 0)
     intent = find_intent(text, clause_text, tokens) or find_respelt(text, clause_text, tokens)
     if intent is None:
-        if len(tokens) > 16:
-            return None
-        named = wrong_name(text) if len(tokens) <= 12 else None
-        if named is not None:
-            return Found("wrong person by name", "en", Action.OPT_OUT, NAME_CONFIDENCE, named, 0, 0)
-        elsewhere = wrong_name_elsewhere(text) if script == "zh" or not SCREEN_WORDS.isdisjoint(tokens) else None
-        if elsewhere is not None:
-            return Found("wrong person by name", elsewhere[1], Action.OPT_OUT, NAME_CONFIDENCE, elsewhere[0], 0, 0)
-        return None
+        return _named(text, tokens, script)
     if is_instruction(tokens, default_table().phrases, text):
         return None
     rule = intent.rule
@@ -340,21 +334,34 @@ def _find(text: str, clause_text: str, tokens: list[str], script: str | None) ->
     )
 
 
+def _named(text: str, tokens: list[str], script: str | None) -> Found | None:
+    """A wrong person named when no rule matched ("I'm not Sarah", "Я не Сергей")."""
+    if len(tokens) > 16:
+        return None
+    named = wrong_name(text) if len(tokens) <= 12 else None
+    if named is not None:
+        return Found("wrong person by name", "en", Action.OPT_OUT, NAME_CONFIDENCE, named, 0, 0)
+    elsewhere = wrong_name_elsewhere(text) if script == "zh" or not SCREEN_WORDS.isdisjoint(tokens) else None
+    if elsewhere is not None:
+        return Found("wrong person by name", elsewhere[1], Action.OPT_OUT, NAME_CONFIDENCE, elsewhere[0], 0, 0)
+    return None
+
+
 def _no_rule(tokens: list[str], squeezed: list[str], normalized: str, language: str | None) -> Decision:
-    if language in UNSUPPORTED:
-        name = UNSUPPORTED[language]
-        return Decision(
-            Action.REVIEW,
-            Rule.NONE,
-            None,
-            None,
-            language,
-            normalized,
-            f"message in {name}: the engine has no rules for it",
-            0.0,
-            review_reason=f"no rules for {name} ({language})",
-        )
-    return no_action(language, normalized, _near_miss(tokens, squeezed))
+    if language not in UNSUPPORTED:
+        return no_action(language, normalized, _near_miss(tokens, squeezed) if len(tokens) > 1 else None)
+    name = UNSUPPORTED[language]
+    return Decision(
+        Action.REVIEW,
+        Rule.NONE,
+        None,
+        None,
+        language,
+        normalized,
+        f"message in {name}: the engine has no rules for it",
+        0.0,
+        review_reason=f"no rules for {name} ({language})",
+    )
 
 
 def _exclusion(text: str, unstopped_within_six_months: bool) -> str | None:
@@ -386,8 +393,8 @@ def _typo_description(keyword: str, kind: str) -> str:
 
 
 def _near_miss(tokens: list[str], squeezed: list[str]) -> str | None:
-    """Explain the common near miss "STOP 12345": a keyword followed by other words."""
+    """Explain the common near miss "STOP 12345": a keyword followed by other words (more than one)."""
     first = default_table().phrases.get(squeezed[0] if squeezed else tokens[0])
-    if first is not None and len(tokens) > 1:
+    if first is not None:
         return f"{first.canonical} followed by other words: not a whole-message keyword"
     return None

@@ -46,7 +46,7 @@ _WHOLE_WORDS = frozenset({"how", "self"})  # short words: never matched as the s
 _AR_NEGATION_END = r"(?![^\s\u062a\u064a\u0646\u0627a-z0-9])"  # ta, ya, nun, alif; or Arabizi
 _CLITIC_LANGUAGES = frozenset({"es", "pt", "it"})  # "borrenme", "cancellatemi": the verb carries "me"
 _FIRST_FIVE = itemgetter(slice(5))  # token[:5], mapped in C over a message's words
-_FIRST_TWO, _FIRST_ONE = itemgetter(slice(2)), itemgetter(slice(1))
+_FIRST_THREE, _FIRST_TWO, _FIRST_ONE = itemgetter(slice(3)), itemgetter(slice(2)), itemgetter(slice(1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +153,7 @@ def message_stems(language: str) -> tuple[str, ...]:
 def _found(
     language: str, kind: str, text: str, starts: frozenset[str] | None = None, unspaced: bool = False
 ) -> list[str]:
-    """The kind's cue words in the text. `starts`: the first one and two letters of its words, when
+    """The kind's cue words in the text. `starts`: the first one, two and three letters of its words, when
     every match must begin a word: a kind none of whose stems begins so finds nothing."""
     if starts is not None and starts.isdisjoint(_heads(language, kind)):
         return []
@@ -179,8 +179,9 @@ def _kind_heads(language: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 @cache
 def _heads(language: str, kind: str) -> frozenset[str]:
-    """The first two letters (one, for a one-letter word) of each stem of the kind."""
-    return frozenset(stem.split()[0][:2] for stem in _cues()[language].get(kind, ()))
+    """The first three letters (all, for a shorter word) of each stem's first word: three, not two,
+    so that common English openings ("to", "me", "no") wake fewer kinds."""
+    return frozenset(stem.split()[0][:3] for stem in _cues()[language].get(kind, ()))
 
 
 def _word_starts(text: str, language: str, unspaced: bool) -> frozenset[str] | None:
@@ -189,7 +190,7 @@ def _word_starts(text: str, language: str, unspaced: bool) -> frozenset[str] | N
     if unspaced or language == "ar":
         return None
     words = text.split()
-    return frozenset((*map(_FIRST_TWO, words), *map(_FIRST_ONE, words)))
+    return frozenset((*map(_FIRST_THREE, words), *map(_FIRST_TWO, words), *map(_FIRST_ONE, words)))
 
 
 _SIZE_FLAGS = ((8, "upto8"), (6, "upto6"))

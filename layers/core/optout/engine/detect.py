@@ -83,7 +83,21 @@ _ENGLISH = frozenset(
 
 @cache
 def _script_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"([{ranges}])" for _, ranges in _SCRIPTS))
+    """A character of any script above: one class, which the regex engine scans for in one loop
+    (an alternation of one group per script tries every group at every position)."""
+    return re.compile("[" + "".join(ranges for _, ranges in _SCRIPTS) + "]")
+
+
+@cache
+def _script_ranges() -> tuple[tuple[str, str, str], ...]:
+    """(first, last, code) of every range, in the order of _SCRIPTS: the first that holds decides."""
+    return tuple(
+        (ranges[i], ranges[i + 2], code) for code, ranges in _SCRIPTS for i in range(0, len(ranges), 3)
+    )
+
+
+def _script_of(char: str) -> str:
+    return next(code for first, last, code in _script_ranges() if first <= char <= last)
 
 
 @cache
@@ -109,7 +123,7 @@ def script_language(text: str) -> str | None:
     found = _script_pattern().search(text)
     if found is None:
         return None
-    code = _SCRIPTS[(found.lastindex or 1) - 1][0]
+    code = _script_of(found.group())
     if code == "zh" and re.search("[\u3040-\u30ff\uff66-\uff9f]", text):
         return "ja"
     if code == "ar":
@@ -135,13 +149,23 @@ def detect_latin(text: str, tokens: list[str]) -> str | None:
             return "vi"
         if _POLISH.search(text):
             return "pl"
-    known = _known_words().intersection(tokens)
+    common = _common_words().intersection(tokens)  # one pass over the words for both tables
+    return None if not common else _language_of(common)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return _known_words() | _ENGLISH
+
+
+def _language_of(common: frozenset[str]) -> str | None:
+    known = common & _known_words()
     if not known:
-        return None if _ENGLISH.isdisjoint(tokens) else "en"
-    return _voted(known, len(_ENGLISH.intersection(tokens)))
+        return "en"  # English words only
+    return _voted(known, len(common & _ENGLISH))
 
 
-@lru_cache(maxsize=8192)  # bounded; the answer depends on these two values alone
+@lru_cache(maxsize=8192)  # bounded; the answer depends on these two values alone (a few words, repeated)
 def _voted(known: frozenset[str], english: int) -> str | None:
     """The language the message's common words vote for, against its count of English words."""
     table = _word_languages()

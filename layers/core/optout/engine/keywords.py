@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from optout.engine.decision import Action
 from optout.engine.languages import LANGUAGES
-from optout.engine.normalization import clauses, plain
+from optout.engine.normalization import FIRST_GROUP, clauses, plain
 
 _REPEATS = re.compile(r"([^\W\d_])\1+")
 
@@ -31,7 +31,17 @@ _RANK = {Action.OPT_OUT: 3, Action.OPT_IN: 2, Action.HELP: 1}  # precedence on o
 
 def squeeze(text: str) -> str:
     """Cut every run of one repeated letter to a single letter ("stopp" -> "stop")."""
-    return _REPEATS.sub(r"\1", text)
+    return _REPEATS.sub(FIRST_GROUP, text)
+
+
+def squeeze_words(words: list[str]) -> list[str]:
+    """squeeze() of each word (a run never crosses a space): squeeze(" ".join(words)).split()."""
+    return list(map(_squeezed_word, words))
+
+
+@lru_cache(maxsize=16384)  # bounded: one entry per word
+def _squeezed_word(word: str) -> str:
+    return _REPEATS.sub(FIRST_GROUP, word)
 
 
 @dataclass(frozen=True, slots=True)
