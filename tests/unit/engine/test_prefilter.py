@@ -4,10 +4,11 @@ what they find. Examples written for these tests, not taken from the corpus."""
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
-from optout.engine.intent import pattern, rules
+from optout.engine.intent import find_intent, pattern, rules
 from optout.engine.normalization import clauses
 from optout.engine.prefilter import required_literals, with_lookahead
 from tests.unit.engine.test_classify_table import DEFAULT_ROWS, SETTINGS_ROWS
@@ -78,22 +79,46 @@ def test_every_intent_pattern_finds_the_same_matches(position: int) -> None:
 @pytest.mark.parametrize(
     ("source", "literals"),
     [
-        (r"\b(?:stop|quit)\s(?:now|it)\b", ("quit", "stop")),  # the part with fewest strings
+        # Groups of alternatives spelled out, `\s` read as a space; the shortest strings first.
+        (r"\b(?:stop|quit)\s(?:now|it)\b", ("quit it", "stop it", "quit now", "stop now")),
         (r"(?:^|,\s)no more\b", ("no more",)),
-        (r"(?:texts?|msgs?)\s(?:please|pls)", ("msg", "text")),  # a tie: the first part
-        (r"abc(?=x)de", ("abc",)),  # a zero-width test splits the run
+        (r"\b(?:stop|end)\s(?:the|these)\s(?:texts|calls)\b", ("end the", "stop the")),  # the cheaper stretch
+        (r"abc(?=x)de", ("abcde",)),  # a zero-width test joins what is around it
         (r"(?:ab)?cde", ("cde",)),  # an optional part is no requirement
         (r"x+(?:abc)+", ("abc",)),
-        (r"no(?:pe)?\b", None),  # two letters are too few to test for
-        (r"st[a-z]p", None),
+        (r"[1-9]\d?(?:st|nd)\stext", ("nd text", "st text")),
+        # Each alternative gives its own best part, found inside its groups when cheaper.
+        (
+            r"\bcan\s(?:someone|a rep|a person|an agent)\scall\s(?:me|us)\b"
+            r"|\bsend\sme\s(?:the|more|some)\sinfo\sabout\s(?:this|the|your)\s(?:program|service)\b",
+            (" call me", " call us", " info about "),
+        ),
         (r"(?i:stop)", None),  # either case
         (r"(?i)stop", None),
         (r"(?:stop|\w+)\s", None),  # one branch holds nothing certain
-        ("|".join(f"w{i:02d}" for i in range(13)), None),  # too many strings to look for
+        (r"st[a-z]p|\w+ing", None),
+        ("|".join(f"w{i:02d}" for i in range(40)), None),  # too many strings to be worth testing for
     ],
 )
 def test_required_literals(source: str, literals: tuple[str, ...] | None) -> None:
     assert required_literals(source) == literals
+
+
+def test_a_space_is_the_only_white_space_of_printable_text() -> None:
+    # find_intent tests the literals (where `\s` is a space) only on printable text.
+    assert all(
+        chr(code) == " " or not chr(code).isprintable()
+        for code in range(sys.maxunicode + 1)
+        if re.match(r"\s", chr(code))
+    )
+
+
+@pytest.mark.parametrize("text", ["stop\ttexting me", "remove me\u2003from your list", "no more\u00a0texts"])
+def test_text_with_other_white_space_is_searched_without_the_literal_tests(text: str) -> None:
+    tokens = text.split()
+    gated = find_intent(text, text, tokens)
+    assert gated is not None
+    assert gated == find_intent(text, text, tokens, gated=False)
 
 
 _WITH_LITERALS = [rule for rule in rules() if required_literals(rule.source) is not None]

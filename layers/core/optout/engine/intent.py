@@ -42,7 +42,7 @@ from optout.engine.optin_help_kinds import OPT_IN_HELP_KIND_RULES
 from optout.engine.optin_help_questions import OPT_IN_HELP_QUESTION_RULES
 from optout.engine.optin_help_structures import OPT_IN_HELP_STRUCTURE_RULES
 from optout.engine.phrases import language_rules
-from optout.engine.prefilter import required_literals
+from optout.engine.prefilter import parse, required_literals
 
 _OPT_OUT = Action.OPT_OUT  # bound once: an enum member looked up on its class costs a call
 
@@ -85,21 +85,23 @@ class IntentMatch:
 
 @dataclass(frozen=True, slots=True)
 class _Index:
-    by_word: dict[str, tuple[int, ...]]  # rule positions by the words of their key `needs` group
     prefixed: tuple[int, ...]
-    first_words: frozenset[str]
+    first_words: frozenset[str]  # the words of every rule's key `needs` group: none, no rule
     compiled: list[re.Pattern[str] | None]
     literals: list[tuple[str, ...] | None]  # strings one of which a match holds (filled with compiled)
-    prefixed_set: frozenset[int]
     needed: frozenset[str]  # every word of every `needs` group
-    # `needs` groups as bits: the groups each word belongs to, and each rule's other groups.
-    groups_of: dict[str, int]
-    rest: tuple[int, ...]
+    # Each rule's `needs` groups as a field of bits, one per group and a carry bit above them: a word's
+    # mask sets the bits of the groups it belongs to; adding `ones` (the lowest bit of every field)
+    # to a message's mask carries into a rule's carry bit exactly when all its groups are met.
+    masks: dict[str, int]
+    ones: int
+    carries: int
+    rule_at: list[int]  # by bit number: the rule whose carry bit it is
 
 
-# Everyday words: a rule is indexed by the `needs` group with fewest of them, so that ordinary
-# messages ("I don't know how to get there") reach few rules. Only speed depends on this list:
-# every group is still required.
+# Everyday words: a rule's key is the `needs` group with fewest of them, so that ordinary messages
+# ("I don't know how to get there") often hold no key word and try no rule at once. Only speed
+# depends on this list: every group is still required.
 _COMMON = frozenset(
     " ".join(
         (
@@ -119,35 +121,27 @@ def _key_group(needs: tuple[frozenset[str], ...]) -> int:
 
 @cache
 def _index() -> _Index:
-    by_word: dict[str, tuple[int, ...]] = {}
     every = rules()
     keys = [_key_group(entry.needs) if entry.key is None else entry.key for entry in every]
+    first_words = frozenset().union(*(entry.needs[keys[position]] for position, entry in enumerate(every)))
+    fields: dict[frozenset[str], int] = {}  # by group: its bit in the field of every rule that needs it
+    ones = carries = bit = 0
+    rule_at: list[int] = []
     for position, entry in enumerate(every):
-        for word in entry.needs[keys[position]]:
-            by_word[word] = (*by_word.get(word, ()), position)
-    prefixed = tuple(position for position, entry in enumerate(every) if entry.prefixed)
-    bits = {group: 1 << number for number, group in enumerate(dict.fromkeys(g for e in every for g in e.needs))}
-    groups_of: dict[str, int] = {}
-    for group, bit in bits.items():
+        ones |= 1 << bit
+        for group in entry.needs:
+            fields[group] = fields.get(group, 0) | 1 << bit
+            bit += 1
+        carries |= 1 << bit
+        rule_at += [-1] * len(entry.needs) + [position]
+        bit += 1
+    masks: dict[str, int] = {}
+    for group, field_bits in fields.items():
         for word in group:
-            groups_of[word] = groups_of.get(word, 0) | bit
-    rest = tuple(
-        sum(bits[group] for group in set(entry.needs[: keys[i]] + entry.needs[keys[i] + 1 :]))
-        for i, entry in enumerate(every)
-    )
-    compiled: list[re.Pattern[str] | None] = [None] * len(every)
-    needed = frozenset(groups_of)
-    return _Index(
-        by_word,
-        prefixed,
-        frozenset(by_word),
-        compiled,
-        [None] * len(every),
-        frozenset(prefixed),
-        needed,
-        groups_of,
-        rest,
-    )
+            masks[word] = masks.get(word, 0) | field_bits
+    prefixed = tuple(position for position, entry in enumerate(every) if entry.prefixed)
+    size = len(every)
+    return _Index(prefixed, first_words, [None] * size, [None] * size, frozenset(masks), masks, ones, carries, rule_at)
 
 
 def pattern(position: int) -> re.Pattern[str]:
@@ -156,8 +150,9 @@ def pattern(position: int) -> re.Pattern[str]:
     found = index.compiled[position]
     if found is None:
         source = rules()[position].source
-        index.literals[position] = required_literals(source)
-        found = index.compiled[position] = compile_ahead(source)
+        parsed = parse(source)  # once for both: parsing is most of the cost
+        index.literals[position] = required_literals(source, parsed)
+        found = index.compiled[position] = compile_ahead(source, parsed)
     return found
 
 
@@ -178,11 +173,16 @@ def candidates(clause_text: str, tokens: list[str], gated: bool = True) -> Seque
 def _allowed(words: frozenset[str], prefix_hit: bool) -> tuple[int, ...]:
     """The rules a message allows, from its needed words alone (so the answer can be kept)."""
     index = _index()
-    hits = index.first_words & words
-    found = sorted(set(index.prefixed if prefix_hit else ()).union(*map(index.by_word.__getitem__, hits)))
-    unmet = ~reduce(or_, map(index.groups_of.__getitem__, words), 0)  # the groups no word meets
-    rest, prefixed = index.rest, index.prefixed_set if prefix_hit else frozenset()
-    return tuple(position for position in found if position in prefixed or not rest[position] & unmet)
+    met = reduce(or_, map(index.masks.__getitem__, words), 0)
+    allowed = (met + index.ones) & index.carries  # the carry bits of the rules whose every group is met
+    found, rule_at = [], index.rule_at
+    while allowed:  # lowest bit first: rules in order
+        lowest = allowed & -allowed
+        found.append(rule_at[lowest.bit_length() - 1])
+        allowed ^= lowest
+    if prefix_hit:
+        return tuple(sorted(set(index.prefixed).union(found)))
+    return tuple(found)
 
 
 def _first_match(entry: IntentRule, compiled: re.Pattern[str], clause_text: str) -> IntentMatch | None:
@@ -230,11 +230,16 @@ def find_intent(original: str, clause_text: str, tokens: list[str], *, gated: bo
     `gated=False` tries every pattern regardless of `needs` (a test uses it to show the word
     tests never change a result).
     """
+    allowed = candidates(clause_text, tokens, gated)
+    if not allowed:
+        return None  # most messages: no rule to try
     best: IntentMatch | None = None
     index = _index()
     every, compiled, literals = rules(), index.compiled, index.literals
+    if not clause_text.isprintable():
+        literals = [None] * len(every)  # the literals read `\s` as the one space normalised text has
     contains = clause_text.__contains__  # bound once, not once per rule
-    for position in candidates(clause_text, tokens, gated):
+    for position in allowed:
         if best is not None and every[position].action is not _OPT_OUT:
             break  # rules are ordered opt-out, opt-in, help: keep the opt-in or help found
         regex = compiled[position] or pattern(position)
