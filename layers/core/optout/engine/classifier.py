@@ -22,9 +22,7 @@ from optout.engine.intent_verdict import NOUN, Found, intent_decision
 from optout.engine.japanese import read_japanese
 from optout.engine.keyword_gate import KeywordMatch, match_keywords, match_unspaced
 from optout.engine.keywords import (
-    FILLER,
     MAX_KEYWORD_MESSAGE_WORDS,
-    REFUSALS,
     KeywordTable,
     default_table,
     squeeze_words,
@@ -38,7 +36,7 @@ from optout.engine.phrases import PHRASE_CONFIDENCE, find_unspaced
 from optout.engine.spelling import find_respelt
 from optout.engine.thanks import thanks_for_help
 from optout.engine.transactions import MISTAKE_WORDS, about_a_transaction, reported_mistake, retracted
-from optout.engine.typos import find_typo
+from optout.engine.typos import find_typo, strip_filler, typo_description
 
 # Text-Em-All: intent (not keyword) opt-outs skip messages longer than this (original text).
 MAX_INTENT_LENGTH = 200
@@ -176,12 +174,12 @@ def _typo_decision(
     exclusion: str | None,
     settings: EngineSettings,
 ) -> Decision | None:
-    core = _strip_filler(tokens, squeezed) if squeezed else ([], [])
+    core = strip_filler(tokens, squeezed) if squeezed else ([], [])
     typo = find_typo(*core)
     if typo is None:
         return None
     typed = " ".join(core[0])
-    description = _typo_description(typo.keyword, typo.kind)
+    description = typo_description(typo.keyword, typo.kind)
     if exclusion:
         return Decision(
             Action.NONE, Rule.EXCLUSION, typed, typo.keyword, typo.language, normalized,
@@ -370,26 +368,6 @@ def _exclusion(text: str, unstopped_within_six_months: bool) -> str | None:
     if unstopped_within_six_months:
         return "opted back in within six months"
     return None
-
-
-def _strip_filler(tokens: list[str], squeezed: list[str]) -> tuple[list[str], list[str]]:
-    """Drop polite filler at either end ("stpo please"); keep all if nothing else is left."""
-    start, stop = 0, len(tokens)
-    while start < stop and (squeezed[start] in FILLER or squeezed[start] in REFUSALS):
-        start += 1
-    while stop > start and (squeezed[stop - 1] in FILLER or squeezed[stop - 1] in REFUSALS):
-        stop -= 1
-    if start == stop:
-        return tokens, squeezed  # "stp" is both French filler ("s'il te plait") and a typo of STOP
-    return tokens[start:stop], squeezed[start:stop]
-
-
-def _typo_description(keyword: str, kind: str) -> str:
-    """ "one-letter typo of STOP (letters swapped)", "split-word typo of UNSUBSCRIBE"."""
-    if kind.startswith("split word"):
-        edit = kind.removeprefix("split word").removeprefix(", ")
-        return f"split-word typo of {keyword}" + (f" ({edit})" if edit else "")
-    return f"one-letter typo of {keyword} ({kind})"
 
 
 def _near_miss(tokens: list[str], squeezed: list[str]) -> str | None:

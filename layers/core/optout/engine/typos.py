@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from optout.engine.keywords import SQUEEZE_BLOCKED, builtin_spellings, squeeze
+from optout.engine.keywords import FILLER, REFUSALS, SQUEEZE_BLOCKED, builtin_spellings, squeeze
 
 TYPO_KEYWORDS: dict[str, tuple[str, str]] = {
     # spelling -> (canonical keyword, language)
@@ -127,3 +127,23 @@ def find_typo(tokens: list[str], squeezed: list[str]) -> Typo | None:
         if typo is not None:
             return Typo(typo.keyword, typo.language, f"split word, {typo.kind}")
     return None
+
+
+def strip_filler(tokens: list[str], squeezed: list[str]) -> tuple[list[str], list[str]]:
+    """Drop polite filler at either end ("stpo please"); keep all if nothing else is left."""
+    start, stop = 0, len(tokens)
+    while start < stop and (squeezed[start] in FILLER or squeezed[start] in REFUSALS):
+        start += 1
+    while stop > start and (squeezed[stop - 1] in FILLER or squeezed[stop - 1] in REFUSALS):
+        stop -= 1
+    if start == stop:
+        return tokens, squeezed  # "stp" is both French filler ("s'il te plait") and a typo of STOP
+    return tokens[start:stop], squeezed[start:stop]
+
+
+def typo_description(keyword: str, kind: str) -> str:
+    """ "one-letter typo of STOP (letters swapped)", "split-word typo of UNSUBSCRIBE"."""
+    if kind.startswith("split word"):
+        edit = kind.removeprefix("split word").removeprefix(", ")
+        return f"split-word typo of {keyword}" + (f" ({edit})" if edit else "")
+    return f"one-letter typo of {keyword} ({kind})"
