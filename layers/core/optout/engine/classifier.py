@@ -20,6 +20,7 @@ from optout.engine.intent import find_intent
 from optout.engine.intent_guards import is_broadcast, is_instruction, is_unspaced_broadcast
 from optout.engine.intent_verdict import NOUN, Found, intent_decision
 from optout.engine.japanese import read_japanese
+from optout.engine.japanese_romaji import romaji_found
 from optout.engine.keyword_gate import KeywordMatch, match_keywords, match_unspaced
 from optout.engine.keywords import (
     MAX_KEYWORD_MESSAGE_WORDS,
@@ -51,6 +52,9 @@ _SCRIPTS = frozenset({"ru", "ar", "hi"})  # told apart by their script alone
 _DOUBLE = re.compile(r"(.)\1", re.DOTALL)  # two of one character side by side
 # Chinese "不要停止" is "don't stop": kanji-only text with a Chinese negation is not read as Japanese.
 _ZH_NEGATIONS = frozenset("不别別没沒勿")
+# But "不要" before no kanji is the Japanese noun "not needed" ("SMS不要"), which no Chinese verb follows.
+_NOT_NEEDED = re.compile(r"不要(?![\u4e00-\u9fff])")
+_ROMAJI_WORDS = 8  # a romaji request is short; longer Latin text is read in its own language
 _JAPANESE_ACTIONS = {"asked_back": Action.OPT_IN, "help": Action.HELP}  # the other readings decide nothing
 # Words of the default table's messages that are no keyword-gate word and have no doubled letter:
 # one set test then settles most messages. Bounded, since a warm Lambda keeps it between messages.
@@ -151,6 +155,8 @@ def _late_readings(
     calls a mistake."""
     if language != "en":
         cue = _cue(text, clause_text, normalized, tokens, language)
+        if cue is None and text.isascii() and len(tokens) <= _ROMAJI_WORDS:
+            cue = romaji_found(normalized)  # "teisi sitekudasai": kana spelt in Latin letters
         decision = None if cue is None else _decided(cue, text, clause_text, normalized, tokens, exclusion, settings)
         if decision is not None:
             return decision
@@ -298,7 +304,7 @@ def _keyword_decision(found: KeywordMatch, tokens: list[str], normalized: str) -
 
 def _japanese(text: str, script: str | None) -> tuple[bool, Found | None]:
     """(True, what it found) when the whole-message Japanese reading settles the message."""
-    if not (script == "ja" or (script == "zh" and _ZH_NEGATIONS.isdisjoint(text))):
+    if not (script == "ja" or (script == "zh" and _ZH_NEGATIONS.isdisjoint(_NOT_NEEDED.sub("", text)))):
         return False, None
     reading = read_japanese(text)  # kanji-only Japanese ("購読解除") reads as Chinese script
     if reading is None or not (script == "ja" or reading.kind == "request"):

@@ -142,7 +142,10 @@ def _negation_cancels(word: str, before: str, before2: str) -> bool:
 
 
 # Chinese, Japanese and Korean marketing footers: "回T退订", "回复TD退订", "무료수신거부 080...".
-_UNSPACED_BROADCAST = re.compile(r"http|www|回复|回覆|回t|回td|무료|配信元|送信元|返信|답장")
+# Not the writer's own replies told ("何度も返信したのに", "返信しています"): no footer says that.
+_UNSPACED_BROADCAST = re.compile(
+    r"http|www|回复|回覆|回t|回td|무료|配信元|送信元|返信(?!して(?:いる|います|る|も)|した(?:のに|けど|が)|しました)|답장"
+)
 # Alone, a long number or the word for advertising is a contact's own words ("再发我就打12315投诉",
 # "광고 문자 보내지 마세요"); together they mark an advertisement's footer.
 _UNSPACED_WEAK = (re.compile(r"\d{4,}"), re.compile("광고|廣告|广告"))

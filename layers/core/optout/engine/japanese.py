@@ -32,11 +32,15 @@ from optout.engine.normalization import clauses
 
 _STOPS = frozenset({"stop", "sent", "needed", "consent"})
 _ASKING = _STOPS | {"annoyed"}
-_CONTRAST = r",|けど|けれど|ですが|ますが|しますが"
+# Also a stop in te-form before another topic: "メールは止めてSMSは続けて" is two clauses.
+_CONTRAST = r",|けど|けれど|ですが|ますが|しますが|(?:(?<=止めて)|(?<=やめて)|(?<=停止して))(?=[^,]{1,12}は)"
 _NEGATED = r"ない|不要|いらな|要らな|やめ|止め|停止|拒否|結構|解除|ません|ストップ|stop|るな|んな"
 # Brackets (half or full width) holding no kana but "・", no kanji and no two Latin letters together:
 # a kaomoji ("(T_T)", "(^_^;)").
-_KAOMOJI = re.compile(r"[(\uff08]([^()\uff08\uff09\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]{1,12})[)\uff09]")
+# Its arms may stand outside ("m(_ _)m").
+_KAOMOJI = re.compile(
+    r"[m\uff4d]?[(\uff08]([^()\uff08\uff09\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]{1,12})[)\uff09][m\uff4d]?"
+)
 _LATIN_RUN = re.compile(r"[A-Za-z0-9]{2}")
 
 
@@ -205,7 +209,8 @@ def _owner(compact: str) -> Reading | None:
             change = compiled("|".join(changes)).search(compact, owner.end())
             if change is not None:
                 return Reading("owner", f"{owner.group(0)} {change.group(0)}")
-    for pattern in (registers.NOBODY, registers.NUMBER_NOW, registers.PHONE_NOT_THEIRS, registers.DECEASED):
+    patterns = (registers.NOBODY, registers.NUMBER_NOW, registers.PHONE_NOT_THEIRS, registers.DECEASED)
+    for pattern in (*patterns, registers.SECOND_HAND, registers.KIN_PHONE):
         found = compiled(pattern).search(compact)
         if found is not None:
             return Reading("owner", found.group(0))

@@ -51,7 +51,7 @@ DIALECT_CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "negation": ("ないで", "naide", "nai"),
         "want": ("おくら", "okura", "欲しい", "ほしい"),
         "again": ("もう一回", "もう1回", "もういっかい", "再び", "saitouroku", "さいとうろく", "再購読", "オンに"),
-        "how": ("どうやったら", "どうしたら", "どこから", "どこで"),
+        "how": ("どうやったら", "どうしたら", "どこから", "どこで", "どないしたら", "どないやったら"),  # Kansai どない
         "help": ("サポート", "お問合せ", "問合せ", "繋いで", "つないで"),
     },
     # Not understanding is a help request whose negation asks for nothing (cue_structures.py).

@@ -9,11 +9,35 @@ Every table is written in kanji and either kana; the reader folds katakana to hi
 from __future__ import annotations
 
 # Dialect negations of sending, before the ending that asks: "送らんどいて", "送らねで", "送らんでくれんね".
-_NEGATED_STEMS = ("送ら", "おくら", "送ってこ", "送信せ", "連絡せ", "連絡してこ", "めーるせ", "よこさ")
+_NEGATED_STEMS = (
+    *("送ら", "おくら", "送ってこ", "送信せ", "連絡せ", "連絡してこ", "めーるせ", "よこさ", "めっせーじせ"),
+    *("関わら", "かかわら"),  # "関わらんといて": leave me alone
+)
+_DIALECT_TAILS = ("んといて", "んどいて", "んとって", "んどって", "ねで", "んで")
 NOT_SENT = (
-    *(stem + tail for stem in _NEGATED_STEMS for tail in ("んといて", "んどいて", "んとって", "んどって", "ねで")),
+    *(stem + tail for stem in _NEGATED_STEMS for tail in _DIALECT_TAILS),
     # the registration itself refused ("勝手に登録しないで"), and "so that it is not received"
     *("登録しないで", "受信しないよう", "受信しなくていい", "送らねえで", "送らんでいい"),
+    # "leave me alone", a dismissal of the sender as a whole
+    *("放っといて", "ほっといて", "放っておいて", "ほうっておいて"),
+)
+# Benefactive requests, asked leave or hoped for: "止めてもらってもいいですか", "いただけると助かります".
+_BENEFACTIVE = (
+    *(
+        verb + te + leave + tail
+        for verb in ("もらっ", "いただい", "頂い")
+        for te in ("て", "ても")
+        for leave in ("いい", "よろしい")
+        for tail in ("", "ですか", "でしょうか", "か")
+    ),
+    *(
+        verb + when + glad
+        for verb in ("もらえ", "いただけ", "頂け")
+        for when in ("ると", "たら", "れば", "ますと")
+        for glad in ("助かります", "助かる", "嬉しいです", "うれしいです", "幸いです", "ありがたいです", "と思います")
+    ),
+    *("いただきたいのですが", "頂きたいのですが", "もらうことはできますか", "いただくことはできますか"),
+    *("いただくことは可能でしょうか", "いただくことは可能ですか"),
 )
 # Dialect and spoken request endings; IME slips of "ください" ("下さ位", "くだしあ").
 ENDINGS = (
@@ -28,12 +52,20 @@ ENDINGS = (
     *("いただけますと幸いです", "いただければ幸いです", "幸いです", "くださいますよう", "いただきますよう"),
     # spoken and slang ("やめてくんない", "おねしゃす")
     *("くんない", "くんねえ", "くんね", "おねしゃす", "おなしゃす", "お願いしゃす", "おねがいしゃす", "しゃす"),
+    # Kansai "んやけど", Hiroshima "のう", Tohoku "けさい"; the notice style "停止願" (願: requested)
+    *("やけど", "んやけど", "のう", "かのう", "けさい", "てけさい", "でけさい", "願", "願い"),
+    *("頂けますでしょうか", "頂けないでしょうか", "んですが", "んですけど", "しました", "いたしました"),
+    *("きぼう", "きぼうです"),  # kana of "希望", as romaji "kibou" reads
+    *_BENEFACTIVE,
+    # "can it be stopped?" asked of the sender ("停止できますか", "止めることはできますか")
+    *("できますか", "できませんか", "ることはできますか", "ることはできませんか", "ることってできますか"),
+    *("お願いできれば", "お願いできればと思います", "お願いしたいのですが", "のですが", "おいて", "おいてください"),
 )
 # Words around the request that only reinforce it: a demonstrative, how to do it, insistence.
 REINFORCING = (
-    *("ご", "お"),  # honorific prefixes ("ご案内", "お手続き")
+    *("ご", "お", "御"),  # honorific prefixes ("ご案内", "お手続き", "御遠慮")
     *("何卒", "なにとぞ", "のほど", "ご対応", "対応", "宜しく", "宜しくお願いします", "よろしくお願いいたします"),
-    *("宜しくお願い致します", "お願い申し上げます", "以上です"),
+    *("宜しくお願い致します", "お願い申し上げます", "以上です", "当方", "以降", "以降は", "同じ内容の", "同じ"),
     *("大変", "誠に", "恐縮ではございますが", "恐縮でございますが", "申し訳ございませんが", "申し訳ないのですが"),
     *("このような", "こういった", "そのような", "そういう", "こんなに", "なんて", "深夜に", "深夜", "朝早くから"),
     *("どうやる", "どうやるん", "どうする", "どうすんの", "どうすれ", "毎日毎日"),
@@ -47,14 +79,19 @@ REINFORCING = (
     *("手順", "流れ", "ばっかり", "ばかり", "ばっか", "続くなら", "続くようなら", "続いたら", "来たら", "送ってきたら"),
     # the reply asked about ("stopって送ればいいの"), the writer's company ("弊社へのSMS")
     *("送れば", "返信すれば", "返せば", "返信したら", "送ったら", "弊社", "当社", "私ども", "なので"),
+    # Kansai "how" (どない), Tohoku "がら" (から), a sign-off, not knowing how ("解除の仕方がわかりません")
+    *("どないしたら", "どないすれば", "どないやったら", "がら", "失礼します", "失礼いたします"),
+    *("わかりません", "分かりません", "わからない", "分からない", "わからん", "分からん"),
+    # an insult at the sender only reinforces ("二度と送ってくんなボケ"); alone it asks nothing
+    *("ボケ", "アホ", "カス", "クソ", "バカ", "ばか"),
 )
 # A negated wish for the texts ("受け取りたくありません", "今後望みません").
 NOT_WANTED = (
     *("望みません", "望まない", "希望しません", "希望しない", "受け取りたくない", "受け取りたくありません"),
     *("いらねー", "いらねえ", "要らねえ", "いらねぇ"),
     # the writer's refusal to receive ("もう受け取りません")
-    *("受け取りません", "受け取らない", "受け取らないです", "受信しません", "受け付けません"),
-    *("いらへん", "要らへん", "いらんねん", "要りまへん", "いりまへん"),
+    *("受け取りません", "受け取らない", "受け取らないです", "受信しません", "受け付けません", "うけとりません"),
+    *("いらへん", "要らへん", "いらんねん", "要りまへん", "いりまへん", "いらね", "要らね"),
     *("受信したくない", "受信したくありません", "欲しくない", "ほしくない", "欲しくありません", "ほしくありません"),
 )
 # Annoyance and dismissal, each a complaint of its own ("うざい", "しつけえ", "失せろ").
@@ -62,6 +99,7 @@ ANNOYED = (
     *("うざい", "うぜえ", "うぜー", "うっとうしい", "鬱陶しい", "うるさすぎ", "うるさすぎる", "しつけえ", "しつけー"),
     *("しつこすぎ", "かなわん", "かなわない", "たまらん", "非常識", "失せろ", "うせろ", "消えろ", "きえろ"),
     *("懲り懲り", "こりごり", "もううんざり", "やりすぎ", "やり過ぎ", "不快", "不愉快"),
+    *("いい加減にして", "いいかげんにして"),  # "knock it off": a complaint alone, not a reinforcement
 )
 # Unease ("気持ち悪い", "怖い"): a complaint only with the messages, their coming or how often.
 UNEASY = (
@@ -82,7 +120,7 @@ NEVER_DONE = (
     *("した覚えはない", "した覚えがない", "した覚えない", "した覚えはありません", "した覚えがありません"),
 )
 # The texts withdrawn: "取り下げ", "撤回" as stop predicates.
-STOP = ("取り下げ", "とりさげ", "撤回", "お止め", "おやめ", "控え", "お控え", "ひかえ")
+STOP = ("取り下げ", "とりさげ", "撤回", "お止め", "おやめ", "控え", "お控え", "ひかえ", "optout")
 # "I was not told it would be like this": with the messages or their coming, a complaint.
 UNTOLD = ("聞いてない", "聞いていない", "聞いてません", "聞いていません")
 # Threats: an authority with a verb of reporting, or reporting that is a threat alone ("通報します").
@@ -95,6 +133,7 @@ TAKING = ("取ります", "とります", "講じます", "検討します", "�
 # Said by the writer of what they will do ("します", "訴えます"), not asked of someone ("相談して").
 WILL = frozenset(
     {"します", "ます", "ますね", "ますよ", "いたします", "致します", "させていただきます", "しますね", "しますよ"}
+    | {"しました", "いたしました"}  # a report already made ("国民生活センターに連絡しました")
 )
 # Another channel only, with the particle that makes it the way asked for ("メールのみで", "郵送だけに"):
 # the texts switched off ("電話だけして" is "just call").
@@ -194,6 +233,21 @@ VETOES = (
     # a ra-less potential, "can quit" ("やめれる"), and another channel only, stopped: "メールだけ止めて"
     r"(?:やめ|止め|辞め|とめ)れる",
     r"(?:メール|電話|郵送|郵便|ハガキ|line|アプリ)(?:だけ|のみ)(?:を|は)?(?:止め|停止|解除|やめ|不要|いらな|結構)",
+    # the writer's own phone set quiet, told ("通知うるさいからマナーモードにした")
+    r"(?:マナーモード|おやすみモード|サイレント(?:モード)?|機内モード|集中モード|ミュート|通知(?:を)?オフ)(?:に)?"
+    r"(?:した|しといた|しておいた|してる|している|しています|しました|しちゃった|してた)",
+    # a stop someone already did for the writer ("シフト解除してもらった"), unless it did not hold ("のに")
+    r"(?:(?:止め|やめ|とめ)て|(?:停止|解除|退会|キャンセル)して)(?:もらっ|いただい|頂い|くれ)(?:た|ました)(?!のに)",
+    # hearsay at a clause's end ("母の携帯に迷惑メールが来てるみたい", "迷惑SMS来てるって")
+    r"(?:てる|ている|てた)(?:みたい|っぽい|って)(?:です|だ|よ|ね)?$",
+    # advice on a wish ("止めたいならキャリアの設定で"), a stop that happened ("電車止まってた")
+    r"(?:止め|やめ|とめ|停止し|解除し|拒否し)たい(?:なら|んなら|のなら|場合は)|(?:止ま|とま)って(?:た|いた|ました)",
+    # nuisance calls, not texts ("迷惑電話の止め方"), unless the texts are named too
+    r"(?:迷惑|営業|勧誘|いたずら|無言)電話(?![^,]*(?:sms|メッセージ|ショートメ|メール|配信))",
+    # annoyance told laughing ("先生しつこくて笑った"): banter
+    r"(?:しつこ|うざ|うるさ)[^,]{0,6}(?:笑|w)",
+    # a footer's way to stop ("配信停止はマイページからお手続きください")
+    r"(?:停止|解除|退会|配信停止|配信解除)(?:は|の方は|をご希望の方は)[^,]{0,10}(?:から|より)(?:お|ご)?(?:手続き|設定|変更)",
 )
 # Annoyance said of someone named as its subject who is not the messages or their sender
 # ("犬がしつこく吠えて"), read in engine/japanese.py.
@@ -219,7 +273,7 @@ KEPT = (
 )
 UNNEGATED = r"問題(?:ありません|ない|なし)|構いません|かまいません|構わない|かまわない"
 # A count of what is sent ("五通", "10件"): read as "何通".
-COUNT = r"[0-9一二三四五六七八九十百]+(?:通|件|回)"
+COUNT = r"(?<!もう)[0-9一二三四五六七八九十百]+(?:通|件|回)"  # not "もう一回" (once more)
 # The person named is not the writer ("山田さんではないです"), the whole clause, said outright
 # (a bare "じゃない" is as often "isn't it?").
 NOT_THE_NAME = (
@@ -239,6 +293,20 @@ PHONE_NOT_THEIRS = (
 NUMBER_NOW = (
     r"(?:番号|携帯|スマホ|電話)[^,]{0,3},?(?:今|いま|現在|最近|先月から|去年から|昨年から|先週から)(?:は)?"
     r"[^,]{0,6}?(?:が|で)(?:使って|使用して)|(?:別の|他の|違う)(?:者|人|方)が(?:使って|使用して)"
+)
+# The writer's phone bought second-hand ("中古で買った携帯です"), said of the phone, not as news.
+SECOND_HAND = (
+    r"中古(?:で|の)(?:買った|購入した)?(?:携帯|スマホ|電話|端末|もの)(?:です|なので|なんで|ので|だから|でして|で,)"
+    r"|(?:携帯|スマホ|端末|電話)(?:は)?中古(?:で|品)"
+)
+_KIN = "(?:父|母|夫|妻|主人|家内|祖父|祖母|息子|娘|本人|兄|姉|弟|妹|家族)"
+# A family member's phone or old number, said to be so ("亡くなった父の携帯", "夫の前の番号です").
+KIN_PHONE = (
+    rf"亡くなった{_KIN}の(?:携帯|スマホ|番号|電話)"
+    rf"|{_KIN}の(?:前の|古い|昔の|以前の|旧)(?:番号|携帯)(?:です|でして|なので|で,|でもう|で今は)"
+    # a phone handed down, and texts meant for the one before ("前の持ち主宛て")
+    r"|(?:譲り受け|譲ってもらっ)た(?:携帯|スマホ|端末|電話|もの)(?:です|なので|ので|で,)"
+    r"|前の(?:持ち主|所有者|使用者|利用者|契約者|方|人)(?:様)?(?:宛|あて|向け|への)"
 )
 # A death in the writer's family told to the sender ("父はもうこの世におりません"), not news of another's.
 DECEASED = (

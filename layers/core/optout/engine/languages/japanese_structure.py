@@ -33,6 +33,7 @@ STOP = (
 # "送らなくていい"): without one it is the writer's own "I won't send" or "it doesn't come".
 _NEGATED_VERBS = (
     *("送らな", "おくらな", "送ってこな", "おくってこな", "送信しな", "そうしんしな", "連絡しな", "れんらくしな"),
+    *("配信されな", "送信されな", "送られてこな"),  # the passive: "どうすれば配信されなくなりますか"
     *("連絡してこな", "来な", "こな", "届かな", "とどかな", "メッセージしな", "送付しな", "配信しな", "よこさな"),
     *("寄越さな", "送んな", "おくんな"),
 )
@@ -60,6 +61,8 @@ MESSAGES = (
     *("案内", "あんない", "広告", "宣伝", "キャンペーン", "クーポン", "リマインダー", "リマインド", "セール", "情報"),
     *("送信", "受信", "登録", "受け取り", "受取", "購読", "リスト", "名簿", "番号", "携帯", "スマホ", "dm", "お得"),
     *("メッセ", "ショメ", "送付"),  # slang and business words for what is sent
+    *("販促", "勧誘", "告知", "新着情報", "プロモーション", "アンケート"),  # what marketing texts carry
+    *("ダイレクトメッセージ", "プラスメッセージ", "cメール", "携帯メール"),  # carriers' names
     *("送る", "送信する", "連絡する", "メールする"),  # sending as the object: "送るのやめて"
 )
 # Politeness, request and conjugation endings, longest first when compiled.
@@ -126,7 +129,7 @@ ANNOYED = ("しつこい", "しつこ", "迷惑", "うんざり", "多すぎ", "
 WHY = ("なんで", "なぜ", "どうして", "何で", "何故")
 # Frequency: a complaint only with the messages ("なんで毎日メッセージ来るの", not "毎日来てくれて").
 OFTEN = ("毎日", "毎朝", "毎晩", "何通も", "何回も", "何度も", "一日に", "しょっちゅう", "頻繁に")
-PARTICLES = "をはがものにでへとやねよなわぞぜさーっ〜~ "
+PARTICLES = "をはがものにでへとやねよなわぞぜさーっ〜~ ば"  # ば: the Kyushu object particle ("SMSば送らんで")
 # Forms in which the same words do not ask to stop the texts.
 VETOES = (
     # reported speech: "「もう連絡しないで」って言われた"
@@ -154,7 +157,8 @@ VETOES = (
     r"(?:笑い|涙|咳|せき|鼻水|血|しゃっくり|震え|くしゃみ|汗)(?:が)?(?:止まら|とまら)",
     r"セキュリティ(?:を)?解除|(?:解除|停止|配信停止)(?:は|の方は|をご希望の方は)?こちら",
     # a death told as news ("亡くなった祖母の家"), a stubborn cold ("しつこい風邪")
-    r"亡くなった[\u4e00-\u9fff]|しつこい(?:風邪|咳|汚れ|痛み|人|男|女)",
+    # (not a family member's phone: "亡くなった父の携帯", engine/japanese.py reads it as the owner's)
+    r"亡くなった(?!\w{1,2}の(?:携帯|スマホ|番号|電話))[\u4e00-\u9fff]|しつこい(?:風邪|咳|汚れ|痛み|人|男|女)",
     # laughing: "やめてよー笑", "やめてw"
     r"(?:やめ|止め)て(?:よ|ー|〜)*(?:笑|w)",
     # things sent that are no messages: "荷物は来週まで送らないで", "写真まだ送らないでね"
@@ -164,7 +168,11 @@ VETOES = (
     r"(?:明日|今日|今夜|今晩|来週|週末|次回|今度|今週)の配信",
 )
 # An opt-out the writer made by mistake and asks back: an opt-in ("間違えて解除しました、また送って").
-MISTAKE = r"(?:間違えて|間違って|誤って|うっかり|まちがえて)(?:配信)?(?:を)?(?:解除|退会|停止|拒否|ストップ|stop)"
+# A stop itself undone is the same ("停止を取り消して、また受け取りたい").
+MISTAKE = (
+    r"(?:間違えて|間違って|誤って|うっかり|まちがえて)(?:配信)?(?:を)?(?:解除|退会|停止|拒否|ストップ|stop)"
+    r"|(?:配信)?(?:停止|解除|拒否)(?:を|の)(?:取り消|取消|とりけ|撤回)"
+)
 BACK = r"また|再|もう一度|もう一回|戻して|元に|もとに"
 # A pause of the texts themselves is a request ("配信を一時停止してください"): no veto in its clause.
 UNVETOED = r"(?:配信|メッセージ|sms|通知|送信|お知らせ|連絡)(?:を|の)?一時停止"
