@@ -28,7 +28,8 @@ def reading(name: str, every: str, some: str = "", none: str = "", action: Actio
 
 
 # Flags beside the cue kinds: "upto8", "upto6" (message size: words, or characters / 3 without
-# spaces), "upto2spaced" (one or two words), "negated" (a negated stop word, _negated_stop) and
+# spaces), "upto2spaced" (one or two words), "negated" (a negated stop word, _negated_stop),
+# "stop_refused" (a Chinese stop word negated: "不要退订") and
 # "instead_of_texts" (_instead_of_texts). The first row that holds decides (_first).
 # Asked before any request: whom to talk to, with a verb of talking ("¿con quién hablo...?", "誰に相談").
 ASKED = (
@@ -45,7 +46,7 @@ REQUESTS = (
     # A stop word alone may stop anything ("cancel my order", "the bus stops"): it needs the
     # messages, or to be (almost) the whole message.
     reading("request to stop", "stop", some="messages upto2spaced", none="negated"),
-    reading("request not to be sent messages", "negation messages want"),
+    reading("request not to be sent messages", "negation messages want", none="stop_refused"),
     # cue_words_pause.py: pausing the messages; "that's enough" with the messages or a "no thanks".
     reading("request to pause the messages", "pause messages", none="negated dont_stop"),
     reading("refusal, that is enough", "enough messages", none="negated dont_stop"),

@@ -28,6 +28,7 @@ from optout.engine.languages.cue_words_more import MORE_CUES
 from optout.engine.languages.cue_words_pause import PAUSE_CUES
 from optout.engine.languages.cue_words_structures import STRUCTURE_CUES
 from optout.engine.normalization import normalize
+from optout.engine.phrases import negated_before
 
 CUE_CONFIDENCE = 0.8
 _ENGLISH_STEMS = ("cancel", "remov", "stop", "block", "delet", "unsub", "annul", "basta")
@@ -247,6 +248,10 @@ def _flags(
     # don't stop, I'll sue").
     if not unspaced and _negated_stop(_cues()[language], tokens):
         flags.add("negated")
+    elif language == "zh" and _negated_chinese_stop(hits["stop"], hits["negation"], text):
+        # "不要退订", "我不想取消订阅": the stop itself is refused, and its negation asks for no
+        # "not sent" either (a Spanish "no dejan de mandar" still does: not flagged there)
+        flags.update(("negated", "stop_refused"))
     filler = hits["filler"]
     if hits["enough"] and any(
         stop not in filler and not any(stop in word or word in stop for word in hits["enough"]) for stop in hits["stop"]
@@ -263,7 +268,8 @@ def _stop_in_context(
 ) -> str | None:
     """The readings of a stop word that look past the cue kinds: the whole message, a question or
     the writer, reinforcing words."""
-    if unspaced and (text.rstrip(_PARTICLES) in kinds["stop"] or _only_stop_and_filler(kinds, text)):
+    whole = unspaced and "negated" not in flags  # "不要退订" is no stop word alone
+    if whole and (text.rstrip(_PARTICLES) in kinds["stop"] or _only_stop_and_filler(kinds, text)):
         return "request to stop"  # the whole message is stop words ("退定", "别再发了", "いらないです、とめてください")
     if "stop" not in flags or "negated" in flags:
         return None
@@ -337,6 +343,20 @@ def _negated_stop(kinds: dict[str, tuple[str, ...]], tokens: list[str]) -> bool:
         for i, token in enumerate(tokens)
         if i
     )
+
+
+def _negated_chinese_stop(stops: list[str], negations: list[str], text: str) -> bool:
+    """A Chinese stop word with a negation right before it, unless the stop word is itself a
+    negated send ("别再发": the request, not its refusal)."""
+    for stop in stops:
+        if stop.startswith(tuple(negations)):
+            continue
+        start = text.find(stop)
+        while start > 0:
+            if negated_before(text, start):
+                return True
+            start = text.find(stop, start + 1)
+    return False
 
 
 def _reinforced(kinds: dict[str, tuple[str, ...]], tokens: list[str]) -> str | None:

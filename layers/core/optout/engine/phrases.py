@@ -19,6 +19,10 @@ from optout.engine.normalization import clauses, plain
 PHRASE_CONFIDENCE = 0.9
 _GAP = r"\s(?:[^\s,]+\s)?"  # one extra word may stand between two words of a phrase
 _CJK_NEGATIONS = ("不", "别", "別", "没", "沒", "안", "못")
+# A negation with its modal ("不要退订" don't unsubscribe, "我不想退订", "不用取消订阅", "没有退订"):
+# before a phrase that is itself a stop, it cancels the stop as one character would. Not before a
+# phrase of what is sent or done ("不要再发", "不要骚扰" are the requests themselves).
+_CJK_NEGATED_MODALS = ("不要", "不想", "不用", "不必", "不需要", "不会", "不會", "没有", "沒有", "无需", "無需")
 
 
 def fold_words(text: str) -> str:
@@ -228,6 +232,27 @@ class PhraseMatch:
     action: Action
 
 
+def negated_before(compact: str, start: int) -> bool:
+    """Whether a negation, alone or with its modal, ends right before `start` ("不要|退订")."""
+    return compact[start - 1] in _CJK_NEGATIONS or compact.endswith(_CJK_NEGATED_MODALS, 0, start)
+
+
+@cache
+def _stop_phrases() -> frozenset[str]:
+    """The opt-out phrases that begin with one of their language's opt-out keywords ("退订",
+    "取消订阅", "停止发送"): a stop, which a negation before it undoes."""
+    found: set[str] = set()
+    for language in LANGUAGES.values():
+        if language.unspaced:
+            keywords = tuple(fold_words(word).replace(" ", "") for word in language.opt_out)
+            found.update(
+                folded
+                for folded in (fold_words(phrase).replace(" ", "") for phrase in language.phrases)
+                if folded.startswith(keywords)
+            )
+    return frozenset(found)
+
+
 @cache
 def _unspaced() -> tuple[tuple[str, str, str, Action], ...]:
     table = []
@@ -248,9 +273,10 @@ def _unspaced() -> tuple[tuple[str, str, str, Action], ...]:
 def find_unspaced(compact: str) -> PhraseMatch | None:
     """The first Chinese, Japanese or Korean phrase in the spaceless message, opt-outs first."""
     best: PhraseMatch | None = None
+    stops = _stop_phrases()
     for phrase, code, name, action in _unspaced():
         start = compact.find(phrase)
-        while start >= 0 and start > 0 and compact[start - 1] in _CJK_NEGATIONS:
+        while start > 0 and (compact[start - 1] in _CJK_NEGATIONS or (phrase in stops and negated_before(compact, start))):
             start = compact.find(phrase, start + 1)
         if start < 0:
             continue
