@@ -27,8 +27,8 @@ REQUESTS = [
     *(
         "もう結構です",
         "案内は結構です",
-        "いらないです",
-        "不要です",
+        "もういらないです",
+        "もう不要です",
         "以後、送信不要です",
         "今後のご連絡はご遠慮ください",
     ),
@@ -47,6 +47,8 @@ NOT_REQUESTS = [
     # another object: a car, a parcel, a bag, a photo
     *("車止めて", "エンジン止めた？", "荷物は来週まで送らないでね", "写真まだ送らないでね", "袋いらないです"),
     *("請求書は郵送しないでください、メールでいいです", "スプーンいらないです", "それで結構です"),
+    # a bare refusal, with neither the texts nor "anymore": "no thanks" (round 16)
+    *("いらないです", "不要です"),
     # narrated, conditional, reported, negated
     *(
         "画面ロックを解除したら通知がたくさん来てた",

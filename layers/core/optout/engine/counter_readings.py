@@ -114,6 +114,7 @@ _CONTRACT_UNSPACED = (
     "サブスク",
     "解約",
 )
+_SUBSCRIBE = "サブスクライブ"  # the verb ("アンサブスクライブして"), not a plan ("サブスク")
 _AR_SUBSCRIPTION = "اشتراك"  # without the article, before a noun: "اشتراك شاهد" (not "الغاء الاشتراك")
 # A capitalised word in mid-sentence (Latin or Cyrillic): a name, in the languages that do not
 # capitalise their nouns.
@@ -186,7 +187,7 @@ def another_service(text: str, normalized: str, language: str) -> bool:
     if _names_messages(normalized):
         return False
     tokens = normalized.split()
-    compact = normalized.replace(" ", "")
+    compact = normalized.replace(" ", "").replace(_SUBSCRIBE, "")
     if not _CONTRACT.isdisjoint(tokens) or any(word in compact for word in _CONTRACT_UNSPACED):
         return True
     if _AR_SUBSCRIPTION in tokens:

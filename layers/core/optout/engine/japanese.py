@@ -26,12 +26,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from optout.engine.japanese_pieces import compiled, fold, held_kinds, pieces
+from optout.engine.languages import japanese_loanwords as loan
 from optout.engine.languages import japanese_registers as registers
 from optout.engine.languages import japanese_structure as tables
 from optout.engine.normalization import clauses
 
 _STOPS = frozenset({"stop", "sent", "needed", "consent"})
 _ASKING = _STOPS | {"annoyed"}
+_HOW_LONG = frozenset(registers.HOW_LONG)
+_ONCE_MORE = frozenset({"もう一度", "もう一回", "再度"})
 # Also a stop in te-form before another topic: "メールは止めてSMSは続けて" is two clauses.
 _CONTRAST = r",|けど|けれど|ですが|ますが|しますが|(?:(?<=止めて)|(?<=やめて)|(?<=停止して))(?=[^,]{1,12}は)"
 _NEGATED = r"ない|不要|いらな|要らな|やめ|止め|停止|拒否|結構|解除|ません|ストップ|stop|るな|んな"
@@ -42,6 +45,11 @@ _KAOMOJI = re.compile(
     r"[m\uff4d]?[(\uff08]([^()\uff08\uff09\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]{1,12})[)\uff09][m\uff4d]?"
 )
 _LATIN_RUN = re.compile(r"[A-Za-z0-9]{2}")
+# A stretched ending ("でーす", "くださーい", "やめてぇ"): the mark after hiragana, before an ending or
+# nothing ("めっせーじ" keeps its own), a small vowel after a request ("やめたいなぁ" muses); letters spelt one by one ("s.t.o.p"); a clock time ("2時に").
+_STRETCH = r"(?<=[\u3041-\u3096])(?:[ー〜~]+(?=[すいよねなわぞ]|[^\u3041-\u3096\u30a1-\u30fa]|$)|(?<=[てでよね])[ぁぇぉー]*[ぁぇぉ]+(?=,|$))"
+_SPELT = r"(?<![a-z])[a-z](?:,[a-z]){2,}(?![a-z])"
+_CLOCK = r"[0-9一二三四五六七八九十]+時(?:半|頃|ごろ)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +66,7 @@ class Reading:
 
 @cache
 def _vetoes() -> re.Pattern[str]:
-    return compiled("|".join(f"(?:{veto})" for veto in (*tables.VETOES, *registers.VETOES)))
+    return compiled("|".join(f"(?:{veto})" for veto in (*tables.VETOES, *registers.VETOES, *loan.VETOES)))
 
 
 def _without_kaomoji(text: str) -> str:
@@ -78,7 +86,7 @@ def read_japanese(text: str) -> Reading | None:
     header = compiled(registers.HEADER).match(text)
     if header is not None and compiled(registers.WRITER_ASKS).search(text, header.end()) is None:
         return Reading("veto", header.group(0).strip())  # a notice under a broadcast's header
-    plain = compiled(registers.COUNT).sub("何通", clauses(_without_kaomoji(text)).replace(" ", ""))
+    plain = _tidied(compiled(registers.COUNT).sub("何通", clauses(_without_kaomoji(text)).replace(" ", "")))
     compact = fold(plain)
     reading = _read(compact)
     if reading is None or compact == plain:
@@ -90,7 +98,18 @@ def read_japanese(text: str) -> Reading | None:
     return Reading(reading.kind, " ".join(words))
 
 
+def _tidied(plain: str) -> str:
+    """Stretched endings shortened, spelt letters joined, a clock time read "何時"."""
+    plain = compiled(_STRETCH).sub("", plain)
+    if "," in plain:
+        plain = compiled(_SPELT).sub(lambda found: found.group(0).replace(",", ""), plain)
+    return compiled(_CLOCK).sub("何時", plain) if "時" in plain else plain
+
+
 def _read(compact: str) -> Reading | None:
+    still = compiled(loan.STILL_SENT).search(compact)
+    if still is not None:
+        return Reading("complaint", still.group(0))
     mistake = compiled(tables.MISTAKE).search(compact)
     if mistake is not None and compiled(tables.BACK).search(compact):
         return Reading("asked_back", mistake.group(0))
@@ -112,12 +131,28 @@ def _read(compact: str) -> Reading | None:
     if kept is not None:
         return Reading("kept", kept)
     rest = ",".join(left)
-    return _whole(rest) or _owner(rest) or _help(rest)
+    whole = _whole(rest) or _after_reason(rest)
+    if whole is not None and whole.kind != "plain":
+        return whole
+    return _owner(rest) or _help(rest) or whole  # "知らない人です": known pieces, yet an owner
+
+
+def _after_reason(compact: str) -> Reading | None:
+    """A request naming the texts or their sending after a clause of reasons ("運転中に危ないので止めて"
+    names neither; "忙しいのでテキスト止めて" does)."""
+    reason = compiled(loan.REASON).search(compact)
+    if reason is None or reason.end() == len(compact):
+        return None
+    request = compact[reason.end() :].lstrip(",")
+    reading = _whole(request)
+    if reading is None or reading.kind != "request" or held_kinds(request).isdisjoint(("messages", "sent")):
+        return None
+    return Reading("request", f"{reason.group(0)} {reading.text}")
 
 
 def _veto(part: str) -> str | None:
     """The words of one clause that report, narrate or name something else, if any."""
-    if compiled(tables.UNVETOED).search(part):
+    if any(compiled(pattern).search(part) for pattern in (tables.UNVETOED, loan.UNVETOED, loan.INSISTED)):
         return None
     veto = _vetoes().search(part)
     if veto is not None:
@@ -160,6 +195,9 @@ def _whole(compact: str) -> Reading | None:
 
 def _requests(held: set[str], found: list[str]) -> bool:
     """A stop predicate, "fine" with the messages, consent never given, or another channel only asked for."""
+    stops = held & _STOPS
+    if stops and _asks_nothing(held, stops, found):
+        return False
     if not _STOPS.isdisjoint(held):
         return True
     if "switch" in held and any(mark in piece for piece in found for mark in registers.ASKED):
@@ -169,12 +207,32 @@ def _requests(held: set[str], found: list[str]) -> bool:
     return "never" in held and ("agreed" in held or "登録" in found)
 
 
+def _asks_nothing(held: set[str], stops: set[str], found: list[str]) -> bool:
+    """A stop word that asks for nothing: a bare refusal ("要らない": "no thanks"), the writer's own act
+    told ("停止するよ"), a bare cancel wished or asked about ("キャンセルしたい": as "I want to cancel")."""
+    kinds = pieces()[1]
+    unnamed = "messages" not in held
+    if stops == {"needed"} and unnamed and loan.ONGOING.isdisjoint(found):
+        return loan.REFUSALS.issuperset(piece for piece in found if kinds[piece] == "needed")
+    if stops != {"stop"}:
+        return False
+    if "will" in held and held.isdisjoint(("spam_report", "report", "reported")):
+        return True
+    if unnamed and not loan.WISH_OR_ABILITY.isdisjoint(found):
+        return loan.CANCEL.issuperset(piece for piece in found if kinds[piece] == "stop")
+    return False
+
+
 def _threatens(held: set[str], found: list[str]) -> bool:
     """The writer will report the sender: to an authority, or in a word that is a threat alone."""
     if "legal" in held and "taking" in held:
         return True  # "法的措置を取ります"
-    if registers.WILL.isdisjoint(found):
+    if "reported" in held:
+        return True  # "通報済みです", "キャリアに報告済み"
+    if registers.WILL.isdisjoint(found) and loan.WILL.isdisjoint(found):
         return False  # "警察に相談して": advice, not the writer's own act
+    if "spam_report" in held:
+        return True  # "スパム報告します", "リポートするよ"
     reported = "report" in held or "連絡" in found
     return reported and (
         "authority" in held or not {fold(word) for word in registers.REPORTING_ALONE}.isdisjoint(found)
@@ -184,9 +242,10 @@ def _threatens(held: set[str], found: list[str]) -> bool:
 def _asked_again(held: set[str], found: list[str]) -> bool:
     """A restart ("もう一度登録", "start"), or "again" / "after all" with the messages wanted
     (without the messages, "もう一度送ってもらえますか" asks for an item sent again)."""
-    if "resume" in held:
-        return True
-    return "again" in held and "messages" in held and not registers.WISHES.isdisjoint(found)
+    if "resume" in held or ("again" in held and "send" in held and _ONCE_MORE.isdisjoint(found)):
+        return True  # "また送って", "やっぱり送って"; not "もう一度送って" (an item once more)
+    wished = not registers.WISHES.isdisjoint(found) or not loan.WISHES.isdisjoint(found)
+    return "again" in held and "messages" in held and wished
 
 
 def _complains(held: set[str], found: list[str]) -> bool:
@@ -194,9 +253,10 @@ def _complains(held: set[str], found: list[str]) -> bool:
     if "annoyed" in held:
         return True
     sent = "messages" in held or "sending" in held
+    arriving = "sending" in held or "来る" in found or "来て" in found
+    came = sent or arriving
     if sent and not held.isdisjoint(("often", "why")):
-        return True
-    came = sent or "来る" in found or "来て" in found
+        return arriving or _HOW_LONG.isdisjoint(found)  # not "クーポンいつまで?": how long an offer lasts
     return ("untold" in held and came) or ("uneasy" in held and (came or not held.isdisjoint(("often", "why"))))
 
 
@@ -209,7 +269,14 @@ def _owner(compact: str) -> Reading | None:
             change = compiled("|".join(changes)).search(compact, owner.end())
             if change is not None:
                 return Reading("owner", f"{owner.group(0)} {change.group(0)}")
-    patterns = (registers.NOBODY, registers.NUMBER_NOW, registers.PHONE_NOT_THEIRS, registers.DECEASED)
+    patterns = (
+        registers.NOBODY,
+        registers.NUMBER_NOW,
+        registers.PHONE_NOT_THEIRS,
+        registers.DECEASED,
+        loan.OWNER,
+        loan.UNVETOED,
+    )
     for pattern in (*patterns, registers.SECOND_HAND, registers.KIN_PHONE):
         found = compiled(pattern).search(compact)
         if found is not None:
@@ -220,7 +287,7 @@ def _owner(compact: str) -> Reading | None:
 
 def _help(compact: str) -> Reading | None:
     """What the texts are, or who sends them, asked with no stop word anywhere."""
-    asked = compiled(f"{tables.HELP}|{registers.HELP}").search(compact)
+    asked = compiled(f"{tables.HELP}|{registers.HELP}|{loan.HELP}").search(compact)
     return None if asked is None or _asks(compact) else Reading("help", asked.group(0))
 
 
@@ -229,8 +296,8 @@ def _texts_kept(compact: str) -> str | None:
     parts = [part for part in compiled(_CONTRAST).split(compact) if part]
     if len(parts) < 2:
         return None
-    texts = compiled("|".join(tables.TEXTS))
-    keep = compiled("|".join((*tables.KEPT, *registers.KEPT)))
+    texts = compiled("|".join((*tables.TEXTS, *loan.TEXTS)))
+    keep = compiled("|".join((*tables.KEPT, *registers.KEPT, *loan.KEPT)))
     negated, unnegated = compiled(_NEGATED), compiled(registers.UNNEGATED)
     for part in parts:
         if texts.search(part) and keep.search(part) and not negated.search(unnegated.sub("", part)):

@@ -7,36 +7,40 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from optout.engine.languages import japanese_loanwords as loan
 from optout.engine.languages import japanese_registers as registers
 from optout.engine.languages import japanese_structure as tables
 
 # Which table a piece comes from; the first table naming a piece wins ("配信停止" stops, "また" is again).
 _TABLES = (
-    ("stop", (*tables.STOP, *registers.STOP)),
-    ("sent", (*tables.NOT_SENT, *registers.NOT_SENT)),
-    ("needed", (*tables.NOT_NEEDED, *registers.NOT_WANTED)),
-    ("weak", tables.WEAK_NOT_NEEDED),
-    ("annoyed", (*tables.ANNOYED, *registers.ANNOYED)),
+    ("stop", (*tables.STOP, *registers.STOP, *loan.STOP)),
+    ("sent", (*tables.NOT_SENT, *registers.NOT_SENT, *loan.NOT_SENT)),
+    ("needed", (*tables.NOT_NEEDED, *registers.NOT_WANTED, *loan.NOT_NEEDED)),
+    ("weak", (*tables.WEAK_NOT_NEEDED, *loan.WEAK)),
+    ("annoyed", (*tables.ANNOYED, *registers.ANNOYED, *loan.ANNOYED)),
     ("consent", tables.CONSENT),
     ("never", registers.NEVER_DONE),
-    ("agreed", registers.AGREED),
+    ("agreed", (*registers.AGREED, *loan.AGREED)),
     ("untold", registers.UNTOLD),
-    ("uneasy", registers.UNEASY),
-    ("authority", registers.AUTHORITIES),
-    ("report", registers.REPORTING),
+    ("uneasy", (*registers.UNEASY, *loan.UNEASY)),
+    ("authority", (*registers.AUTHORITIES, *loan.AUTHORITIES)),
+    ("report", (*registers.REPORTING, *loan.REPORTING)),
+    ("spam_report", loan.SPAM_REPORT),
+    ("reported", loan.REPORTED),
+    ("will", tuple(loan.WILL)),
     ("legal", registers.LEGAL),
     ("taking", registers.TAKING),
-    ("switch", registers.SWITCH),
-    ("resume", registers.RESUME),
+    ("switch", (*registers.SWITCH, *loan.SWITCH)),
+    ("resume", (*registers.RESUME, *loan.RESUME)),
     ("again", registers.AGAIN),
     ("thanks", registers.THANKS),
-    ("sending", registers.SENDING),
-    ("send", registers.SEND_ASKED),
+    ("sending", (*registers.SENDING, *loan.SENDING)),
+    ("send", (*registers.SEND_ASKED, *loan.SEND_ASKED)),
     ("often", (*tables.OFTEN, *registers.OFTEN)),
     ("why", (*tables.WHY, *registers.HOW_LONG)),
-    ("messages", tables.MESSAGES),
-    ("reinforcing", (*tables.REINFORCING, *registers.REINFORCING)),
-    ("ending", (*tables.ENDINGS, *registers.ENDINGS)),
+    ("messages", (*tables.MESSAGES, *loan.MESSAGES)),
+    ("reinforcing", (*tables.REINFORCING, *registers.REINFORCING, *loan.REINFORCING)),
+    ("ending", (*tables.ENDINGS, *registers.ENDINGS, *loan.ENDINGS)),
 )
 # Katakana to hiragana, one character for one ("テイシ" reads "ていし"); ー and ヷ-ヺ have none.
 _KANA = str.maketrans({chr(code): chr(code - 0x60) for code in range(0x30A1, 0x30F7)})

@@ -32,11 +32,11 @@ _HEPBURN = {"shi": "し", "chi": "ち", "tsu": "つ", "fu": "ふ", "ji": "じ", 
 _CONTRACTED = {"ky": "き", "gy": "ぎ", "ny": "に", "hy": "ひ", "by": "び", "py": "ぴ", "my": "み", "ry": "り"}
 _CONTRACTED |= {"sy": "し", "ty": "ち", "zy": "じ", "dy": "ぢ", "sh": "し", "ch": "ち", "j": "じ"}
 _SMALL = {"a": "ゃ", "u": "ゅ", "o": "ょ"}
-_LATIN_WORDS = frozenset({"sms", "stop", "dm", "line", "help", "start", "unsubscribe"})
+_LATIN_WORDS = frozenset({"sms", "stop", "dm", "line", "help", "start", "unsubscribe", "cancel"})
 _WORD = re.compile(r"[a-z']+|[^a-z'\s]+")
 # Every romaji word ends in a vowel or "n", but for a table's Latin word: one C-level search for a
 # word ending otherwise turns away nearly all English before any syllable is cut ("ok lar").
-_CONSONANT_END = re.compile(r"\b(?!(?:sms|stop|dm|help|start|unsubscribe)\b)[a-z']*[b-df-hj-mp-tv-z](?![a-z'])")
+_CONSONANT_END = re.compile(r"\b(?!(?:sms|stop|dm|help|start|unsubscribe|cancel)\b)[a-z']*[b-df-hj-mp-tv-z](?![a-z'])")
 _ENDS = ".,!?"
 
 
