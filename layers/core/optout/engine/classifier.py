@@ -101,12 +101,7 @@ def classify(
     typo = _typo_decision(tokens, squeezed, normalized, exclusion, settings) if squeezed else None
     if typo is not None:
         return typo
-    language = script or detect_latin(text, tokens)  # the script was looked at above
-    if settings.intent_enabled:
-        late = _late_readings(text, clause_text, normalized, tokens, language, exclusion, settings)
-        if late is not None:
-            return late
-    return _no_rule(tokens, squeezed, normalized, language)
+    return _undecided(text, clause_text, normalized, tokens, squeezed, script, exclusion, settings)
 
 
 def _keyword(
@@ -142,7 +137,33 @@ def _decided(
     return intent_decision(found, clause_text, normalized, exclusion, settings)
 
 
-def _late_readings(
+def _undecided(
+    text: str,
+    clause_text: str,
+    normalized: str,
+    tokens: list[str],
+    squeezed: list[str],
+    script: str | None,
+    exclusion: str | None,
+    settings: EngineSettings,
+) -> Decision:
+    """What no keyword, rule, phrase or typo read: cue words in other languages, then an opt-out the
+    writer calls a mistake; else no rule decides. (One function: a call less on most messages.)"""
+    language = script or detect_latin(text, tokens)  # the script was looked at already
+    if settings.intent_enabled and language != "en":
+        decision = _cue_decision(text, clause_text, normalized, tokens, language, exclusion, settings)
+        if decision is not None:
+            return decision
+    if settings.intent_enabled and not exclusion and not MISTAKE_WORDS.isdisjoint(tokens):
+        decision = _asked_back(normalized, language)
+        if decision is not None:
+            return decision
+    if language not in UNSUPPORTED:
+        return no_action(language, normalized, _near_miss(tokens, squeezed) if len(tokens) > 1 else None)
+    return _unsupported(language, normalized)
+
+
+def _cue_decision(
     text: str,
     clause_text: str,
     normalized: str,
@@ -151,18 +172,11 @@ def _late_readings(
     exclusion: str | None,
     settings: EngineSettings,
 ) -> Decision | None:
-    """What no rule, phrase or typo read: cue words in other languages, then an opt-out the writer
-    calls a mistake."""
-    if language != "en":
-        cue = _cue(text, clause_text, normalized, tokens, language)
-        if cue is None and text.isascii() and len(tokens) <= _ROMAJI_WORDS:
-            cue = romaji_found(normalized)  # "teisi sitekudasai": kana spelt in Latin letters
-        decision = None if cue is None else _decided(cue, text, clause_text, normalized, tokens, exclusion, settings)
-        if decision is not None:
-            return decision
-    if exclusion or MISTAKE_WORDS.isdisjoint(tokens):
-        return None
-    return _asked_back(normalized, language)
+    """Cue words in a language other than English, or romaji."""
+    cue = _cue(text, clause_text, normalized, tokens, language)
+    if cue is None and text.isascii() and len(tokens) <= _ROMAJI_WORDS:
+        cue = romaji_found(normalized)  # "teisi sitekudasai": kana spelt in Latin letters
+    return None if cue is None else _decided(cue, text, clause_text, normalized, tokens, exclusion, settings)
 
 
 def _asked_back(normalized: str, language: str | None) -> Decision | None:
@@ -351,9 +365,7 @@ def _named(text: str, tokens: list[str], script: str | None) -> Found | None:
     return None
 
 
-def _no_rule(tokens: list[str], squeezed: list[str], normalized: str, language: str | None) -> Decision:
-    if language not in UNSUPPORTED:
-        return no_action(language, normalized, _near_miss(tokens, squeezed) if len(tokens) > 1 else None)
+def _unsupported(language: str, normalized: str) -> Decision:
     name = UNSUPPORTED[language]
     return Decision(
         Action.REVIEW,

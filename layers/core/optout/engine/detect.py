@@ -150,19 +150,17 @@ def detect_latin(text: str, tokens: list[str]) -> str | None:
         if _POLISH.search(text):
             return "pl"
     common = _common_words().intersection(tokens)  # one pass over the words for both tables
-    return None if not common else _language_of(common)
+    if not common:
+        return None
+    known = common & _known_words()
+    if not known:
+        return "en"  # English words only
+    return _voted(known, len(common & _ENGLISH))
 
 
 @cache
 def _common_words() -> frozenset[str]:
     return _known_words() | _ENGLISH
-
-
-def _language_of(common: frozenset[str]) -> str | None:
-    known = common & _known_words()
-    if not known:
-        return "en"  # English words only
-    return _voted(known, len(common & _ENGLISH))
 
 
 @lru_cache(maxsize=8192)  # bounded; the answer depends on these two values alone (a few words, repeated)

@@ -169,7 +169,45 @@ def candidates(clause_text: str, tokens: list[str], gated: bool = True) -> Seque
     return _allowed(words, prefix_hit)
 
 
+_Step = tuple[IntentRule, re.Pattern[str], tuple[str, ...] | None]  # a rule, its pattern, its literals
+
+
+def _search_plan(clause_text: str, tokens: list[str], gated: bool) -> tuple[_Step, ...]:
+    """What find_intent tries on this message: the same as candidates(), read from a kept plan."""
+    if not gated:
+        return _plan(None, False, clause_text.isprintable())
+    index = _index()
+    prefix_hit = ("unsub" in clause_text or "des" in clause_text) and bool(PREFIXES.search(clause_text))
+    words = index.needed.intersection(tokens)
+    if not prefix_hit and index.first_words.isdisjoint(words):
+        return ()  # most messages: no word any rule starts from
+    return _plan(words, prefix_hit, clause_text.isprintable())
+
+
 @lru_cache(maxsize=8192)  # bounded: a warm Lambda sees many word sets, each small
+def _plan(words: frozenset[str] | None, prefix_hit: bool, printable: bool) -> tuple[_Step, ...]:
+    """The rules a message's needed words allow (every rule when None), compiled, with their literals
+    (kept only for printable text: they read `\\s` as the one space normalised text has)."""
+    positions = range(len(rules())) if words is None else _allowed(words, prefix_hit)
+    every, index = rules(), _index()
+    plan = []
+    for position in positions:
+        regex = pattern(position)  # fills index.literals[position] too
+        literals = index.literals[position] if printable else None
+        if literals is not None and words is not None:
+            literals = tuple(literal for literal in literals if _may_hold(literal, words, index.needed))
+            if not literals:
+                continue  # every string a match must hold names a word the message lacks
+        plan.append((every[position], regex, literals))
+    return tuple(plan)
+
+
+def _may_hold(literal: str, words: frozenset[str], needed: frozenset[str]) -> bool:
+    """Whether printable text whose needed words are `words` can hold `literal`: a word with a space
+    on both sides in it is a whole word of the text (the first and last may be parts of words)."""
+    return all(word in words or word not in needed for word in literal.split(" ")[1:-1])
+
+
 def _allowed(words: frozenset[str], prefix_hit: bool) -> tuple[int, ...]:
     """The rules a message allows, from its needed words alone (so the answer can be kept)."""
     index = _index()
@@ -230,25 +268,18 @@ def find_intent(original: str, clause_text: str, tokens: list[str], *, gated: bo
     `gated=False` tries every pattern regardless of `needs` (a test uses it to show the word
     tests never change a result).
     """
-    allowed = candidates(clause_text, tokens, gated)
-    if not allowed:
+    plan = _search_plan(clause_text, tokens, gated)
+    if not plan:
         return None  # most messages: no rule to try
     best: IntentMatch | None = None
-    index = _index()
-    every, compiled, literals = rules(), index.compiled, index.literals
-    if not clause_text.isprintable():
-        literals = [None] * len(every)  # the literals read `\s` as the one space normalised text has
     contains = clause_text.__contains__  # bound once, not once per rule
-    for position in allowed:
-        if best is not None and every[position].action is not _OPT_OUT:
+    for entry, regex, needed in plan:
+        if best is not None and entry.action is not _OPT_OUT:
             break  # rules are ordered opt-out, opt-in, help: keep the opt-in or help found
-        regex = compiled[position] or pattern(position)
-        needed = literals[position]
         if needed is not None and not any(map(contains, needed)):
             continue  # no string that every match holds is there: no search at all
         if regex.search(clause_text) is None:
             continue  # the common case, answered by one C-level search
-        entry = every[position]
         found = _first_match(entry, regex, clause_text)
         if found is None:
             continue

@@ -59,6 +59,9 @@ FIRST_GROUP = itemgetter(1)
 # _LETTER_RUN for lowercased ASCII text, where the letters are a-z: about twice as fast (no
 # Unicode categories to test), and most texts it runs on hold a run of digits only ("08000").
 _ASCII_LETTER_RUN = re.compile(r"([a-z])\1{2,}")
+# Words seen without a letter run, whose messages skip the search. Bounded: a warm Lambda keeps it.
+_NO_RUN: set[str] = set()
+_NO_RUN_LIMIT = 50_000
 # iMessage bubble and screen effects, as they arrive on non-Apple phones: "STOP (sent with Gentle
 # Effect)", "... Sent with Loud Effect", "sent with Invisible Ink", "(Sent with Confetti)".
 _EFFECT_SUFFIX = re.compile(
@@ -153,11 +156,22 @@ def _ascii_clause_words(text: str) -> tuple[str, list[str]]:
         words = raw.replace("\x01", " ").split()  # the tokens: only the two substitutions below change a word
         text = text.strip(" ,")
     changed = False
-    if _ANY_RUN.search(text):
-        text, changed = _ASCII_LETTER_RUN.sub(FIRST_GROUP, text), True
+    if not _NO_RUN.issuperset(words):  # a run lies inside one word: single spaces part the words
+        text, changed = _fold_letter_runs(text, words)
     if "sent with" in text:
         text, changed = _EFFECT_SUFFIX.sub("", text).strip(" ,"), True
     return text, (text.replace(",", " ").split() if changed else words)
+
+
+def _fold_letter_runs(text: str, words: list[str]) -> tuple[str, bool]:
+    """The ASCII text with its letter runs shrunk, and whether there were any; words without one
+    are kept ("08000" has a run of digits only)."""
+    runs = 0
+    if _ANY_RUN.search(text):  # cheap test first
+        text, runs = _ASCII_LETTER_RUN.subn(FIRST_GROUP, text)
+    if not runs and len(_NO_RUN) < _NO_RUN_LIMIT:
+        _NO_RUN.update(words)
+    return text, runs > 0
 
 
 # The full path's reading of ASCII text, by translate(): clause marks become \x01, what its regular
