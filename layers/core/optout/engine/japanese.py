@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from optout.engine.japanese_pieces import compiled, fold, held_kinds, pieces
+from optout.engine.languages import japanese_formal as formal
 from optout.engine.languages import japanese_loanwords as loan
 from optout.engine.languages import japanese_registers as registers
 from optout.engine.languages import japanese_structure as tables
@@ -34,6 +35,7 @@ from optout.engine.normalization import clauses
 _STOPS = frozenset({"stop", "sent", "needed", "consent"})
 _ASKING = _STOPS | {"annoyed"}
 _HOW_LONG = frozenset(registers.HOW_LONG)
+_REFUSALS = loan.REFUSALS | formal.REFUSALS
 _ONCE_MORE = frozenset({"もう一度", "もう一回", "再度"})
 # Also a stop in te-form before another topic: "メールは止めてSMSは続けて" is two clauses.
 _CONTRAST = r",|けど|けれど|ですが|ますが|しますが|(?:(?<=止めて)|(?<=やめて)|(?<=停止して))(?=[^,]{1,12}は)"
@@ -66,13 +68,26 @@ class Reading:
 
 @cache
 def _vetoes() -> re.Pattern[str]:
-    return compiled("|".join(f"(?:{veto})" for veto in (*tables.VETOES, *registers.VETOES, *loan.VETOES)))
+    return compiled("|".join(f"(?:{veto})" for veto in (*tables.VETOES, *registers.VETOES, *loan.VETOES, *formal.VETOES)))
 
 
 def _without_kaomoji(text: str) -> str:
     if "(" not in text and "\uff08" not in text:
         return text
     return _KAOMOJI.sub(lambda m: m.group(0) if _LATIN_RUN.search(m.group(1)) else " ", text)
+
+
+def _without_emoji(text: str) -> str:
+    return compiled(formal.EMOJI).sub(",", compiled(formal.NO_MARK).sub("不要", _without_kaomoji(text)))
+
+
+def _unquoted(text: str) -> str:
+    """Marketing text quoted back read as "これ" ("「セール開催中」←これもう要らない"); a quote of a stop word
+    stays ("「ていし」"), but a ">" line is always the sender's."""
+    if "「" not in text and not text.startswith(">"):
+        return text
+    quoted = compiled(formal.QUOTE)
+    return quoted.sub(lambda m: "これ," if m.group(0)[0] == ">" or not _asks(fold(m.group(0))) else m.group(0), text)
 
 
 def _asks(compact: str) -> bool:
@@ -83,10 +98,26 @@ def _asks(compact: str) -> bool:
 @lru_cache(maxsize=512)  # the classifier reads a message here, then again if a phrase or cue matched
 def read_japanese(text: str) -> Reading | None:
     """What the Japanese message says about the texts, or None when the pieces do not tell."""
+    reading = _reading(text)
+    if (reading is not None and reading.opts_out) or " " not in text:
+        return reading
+    return _told_then_asked(text) or reading
+
+
+def _told_then_asked(text: str) -> Reading | None:
+    """An older writer's last line asking on its own after being told to ("…と言われました 止めて下さい")."""
+    head, _, last = text.strip().rpartition(" ")
+    if not head or compiled(formal.TOLD).search(head) is None:
+        return None
+    reading = _reading(last)
+    return reading if reading is not None and reading.kind == "request" else None
+
+
+def _reading(text: str) -> Reading | None:
     header = compiled(registers.HEADER).match(text)
     if header is not None and compiled(registers.WRITER_ASKS).search(text, header.end()) is None:
         return Reading("veto", header.group(0).strip())  # a notice under a broadcast's header
-    plain = _tidied(compiled(registers.COUNT).sub("何通", clauses(_without_kaomoji(text)).replace(" ", "")))
+    plain = _tidied(compiled(registers.COUNT).sub("何通", clauses(_unquoted(_without_emoji(text))).replace(" ", "")))
     compact = fold(plain)
     reading = _read(compact)
     if reading is None or compact == plain:
@@ -101,6 +132,8 @@ def read_japanese(text: str) -> Reading | None:
 def _tidied(plain: str) -> str:
     """Stretched endings shortened, spelt letters joined, a clock time read "何時"."""
     plain = compiled(_STRETCH).sub("", plain)
+    plain = compiled(formal.SLIP).sub(lambda slip: formal.SLIPS.get(slip.group(0), "停止"), plain)
+    plain = compiled(formal.MEMBER).sub("", plain)
     if "," in plain:
         plain = compiled(_SPELT).sub(lambda found: found.group(0).replace(",", ""), plain)
     return compiled(_CLOCK).sub("何時", plain) if "時" in plain else plain
@@ -110,6 +143,9 @@ def _read(compact: str) -> Reading | None:
     still = compiled(loan.STILL_SENT).search(compact)
     if still is not None:
         return Reading("complaint", still.group(0))
+    done = compiled(formal.DONE).search(compact)
+    if done is not None:
+        return Reading("veto", done.group(0))  # the writer's own stop told as done
     mistake = compiled(tables.MISTAKE).search(compact)
     if mistake is not None and compiled(tables.BACK).search(compact):
         return Reading("asked_back", mistake.group(0))
@@ -211,16 +247,17 @@ def _asks_nothing(held: set[str], stops: set[str], found: list[str]) -> bool:
     """A stop word that asks for nothing: a bare refusal ("要らない": "no thanks"), the writer's own act
     told ("停止するよ"), a bare cancel wished or asked about ("キャンセルしたい": as "I want to cancel")."""
     kinds = pieces()[1]
-    unnamed = "messages" not in held
-    if stops == {"needed"} and unnamed and loan.ONGOING.isdisjoint(found):
-        return loan.REFUSALS.issuperset(piece for piece in found if kinds[piece] == "needed")
+    bare = "messages" not in held and loan.ONGOING.isdisjoint(found)
+    if stops == {"needed"} and bare:
+        return _REFUSALS.issuperset(piece for piece in found if kinds[piece] == "needed")
     if stops != {"stop"}:
         return False
     if "will" in held and held.isdisjoint(("spam_report", "report", "reported")):
         return True
-    if unnamed and not loan.WISH_OR_ABILITY.isdisjoint(found):
-        return loan.CANCEL.issuperset(piece for piece in found if kinds[piece] == "stop")
-    return False
+    said = [piece for piece in found if kinds[piece] == "stop"]
+    if bare and formal.DECLINE.issuperset(said):
+        return True  # "辞退します": declining, as "no thanks"
+    return "messages" not in held and not loan.WISH_OR_ABILITY.isdisjoint(found) and loan.CANCEL.issuperset(said)
 
 
 def _threatens(held: set[str], found: list[str]) -> bool:
@@ -287,7 +324,7 @@ def _owner(compact: str) -> Reading | None:
 
 def _help(compact: str) -> Reading | None:
     """What the texts are, or who sends them, asked with no stop word anywhere."""
-    asked = compiled(f"{tables.HELP}|{registers.HELP}|{loan.HELP}").search(compact)
+    asked = compiled(f"{tables.HELP}|{registers.HELP}|{loan.HELP}|{formal.HELP}").search(compact)
     return None if asked is None or _asks(compact) else Reading("help", asked.group(0))
 
 

@@ -150,7 +150,7 @@ VETOES = (
     # compound nouns: a bus stop, a stop line, a paused video, an unlocked phone, a stopwatch
     r"一時停止|バス停|停止線|停止中|停止ボタン|ロック解除|ロックを解除|ブロック解除|アラーム解除|契約解除",
     r"解除番号|解除キー|解除コード|拒否権|ストップウォッチ|ストップ高|配信サービス|ライブ配信|生配信|配信見",
-    r"配信する|配信します|配信中|新曲|送料|迷惑メールフォルダ",
+    r"配信する|配信します|配信中(?!止)|新曲|送料|迷惑メールフォルダ",
     # the messages stopped by themselves, a statement: "配信が止まった" (not "止まっていません")
     r"(?:止ま|とま)(?:った|りました|って(?:る|いる|います|ます))",
     # things that will not stop by themselves: laughter, tears ("笑いが止まらない"; not the messages)
