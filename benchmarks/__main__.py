@@ -11,6 +11,7 @@ SECTIONS = [
     "benchmarks.contacts",
     "benchmarks.imports",
     "benchmarks.bench_engine",
+    "benchmarks.engine_instructions",
     "benchmarks.inbound",
     "benchmarks.delivery",
     "benchmarks.reports",
