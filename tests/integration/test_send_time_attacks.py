@@ -261,15 +261,22 @@ def test_another_workspace_s_topic_is_unknown_here(api, workspace, topics):
     _error(answer, status, 422, "unknown_topics")
 
 
+def _cap_counts(answer: dict) -> list[int]:
+    return [r["count"] for row in answer["deferred"] for r in row["reasons"] if r["code"] == "frequency_cap"]
+
+
 def test_sends_of_one_workspace_never_count_for_another(api, workspace, other_workspace):
-    at = (NOW - timedelta(hours=1)).isoformat()
-    sends = [{"phone": FLORIDA, "message_id": f"same-{i}", "sent_at": at} for i in range(3)]
+    # Times from this moment, not from NOW or daytime(): a planned `at` a day ahead would leave
+    # the sends outside Florida's 24-hour window (regression: the test failed from 18:50 to 20:00 UTC).
+    now = datetime.now(UTC).replace(microsecond=0)
+    sends = [{"phone": FLORIDA, "message_id": f"same-{i}", "sent_at": (now - timedelta(hours=1)).isoformat()}
+             for i in range(3)]
     assert api.request("POST", "/v1/sends", key=workspace["member"], json_body={"sends": sends})[0] == 202
-    body = {"phones": [FLORIDA], "at": daytime()}
+    body = {"phones": [FLORIDA], "at": (now + timedelta(minutes=10)).isoformat()}  # quiet hours may defer too
     ours = _eligibility(api, workspace["member"], body)[1]
     theirs = _eligibility(api, other_workspace["member"], body)[1]
-    assert [row["phone"] for row in ours["deferred"]] == [FLORIDA]
-    assert theirs["sendable"] == [FLORIDA] and theirs["deferred"] == []
+    assert _cap_counts(ours) == [3]
+    assert _cap_counts(theirs) == []
     # The same message ids reported by the other workspace are its own, counted there once.
     assert api.request("POST", "/v1/sends", key=other_workspace["member"], json_body={"sends": sends[:1]})[0] == 202
     assert len(_logged(other_workspace, [FLORIDA])[FLORIDA]) == 1 and len(_logged(workspace, [FLORIDA])[FLORIDA]) == 3
