@@ -262,6 +262,8 @@ def _about_a_transaction(found: Found, text: str, normalized: str, tokens: list[
         reading = read_japanese(text)  # a phrase or cue word the whole message gives another sense
         if reading is not None and not reading.opts_out:
             return True
+        if reading is not None and reading.kind in ("owner", "complaint") and found.name.endswith("by construction"):
+            return False  # a changed owner or texts still sent after a cancellation ("解約"): not a contract
     if countered(found.family, found.name, text, normalized, found.language):
         return True
     if found.language == "en":

@@ -28,6 +28,7 @@ from functools import cache, lru_cache
 from optout.engine.japanese_pieces import compiled, fold, held_kinds, pieces
 from optout.engine.languages import japanese_formal as formal
 from optout.engine.languages import japanese_loanwords as loan
+from optout.engine.languages import japanese_published as published
 from optout.engine.languages import japanese_registers as registers
 from optout.engine.languages import japanese_structure as tables
 from optout.engine.normalization import clauses
@@ -68,7 +69,8 @@ class Reading:
 
 @cache
 def _vetoes() -> re.Pattern[str]:
-    return compiled("|".join(f"(?:{veto})" for veto in (*tables.VETOES, *registers.VETOES, *loan.VETOES, *formal.VETOES)))
+    vetoes = (*tables.VETOES, *registers.VETOES, *loan.VETOES, *formal.VETOES, *published.VETOES)
+    return compiled("|".join(f"(?:{veto})" for veto in vetoes))
 
 
 def _without_kaomoji(text: str) -> str:
@@ -140,13 +142,13 @@ def _tidied(plain: str) -> str:
 
 
 def _read(compact: str) -> Reading | None:
-    still = compiled(loan.STILL_SENT).search(compact)
+    still = compiled(loan.STILL_SENT).search(compact) or compiled(published.STILL_SENT).search(compact)
     if still is not None:
         return Reading("complaint", still.group(0))
-    done = compiled(formal.DONE).search(compact)
+    done = compiled(formal.DONE).search(compact) or compiled(published.TOLD).search(compact)
     if done is not None:
-        return Reading("veto", done.group(0))  # the writer's own stop told as done
-    mistake = compiled(tables.MISTAKE).search(compact)
+        return Reading("veto", done.group(0))  # a stop told as done, or the words talked about
+    mistake = compiled(tables.MISTAKE).search(compact) or compiled(published.UNDONE).search(compact)
     if mistake is not None and compiled(tables.BACK).search(compact):
         return Reading("asked_back", mistake.group(0))
     vetoed: list[str] = []
@@ -314,7 +316,7 @@ def _owner(compact: str) -> Reading | None:
         loan.OWNER,
         loan.UNVETOED,
     )
-    for pattern in (*patterns, registers.SECOND_HAND, registers.KIN_PHONE):
+    for pattern in (*patterns, registers.SECOND_HAND, registers.KIN_PHONE, published.OWNER):
         found = compiled(pattern).search(compact)
         if found is not None:
             return Reading("owner", found.group(0))

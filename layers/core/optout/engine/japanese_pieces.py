@@ -9,12 +9,13 @@ from functools import cache
 
 from optout.engine.languages import japanese_formal as formal
 from optout.engine.languages import japanese_loanwords as loan
+from optout.engine.languages import japanese_published as published
 from optout.engine.languages import japanese_registers as registers
 from optout.engine.languages import japanese_structure as tables
 
 # Which table a piece comes from; the first table naming a piece wins ("配信停止" stops, "また" is again).
 _TABLES = (
-    ("stop", (*tables.STOP, *registers.STOP, *loan.STOP, *formal.STOP)),
+    ("stop", (*tables.STOP, *registers.STOP, *loan.STOP, *formal.STOP, *published.STOP)),
     ("sent", (*tables.NOT_SENT, *registers.NOT_SENT, *loan.NOT_SENT)),
     ("needed", (*tables.NOT_NEEDED, *registers.NOT_WANTED, *loan.NOT_NEEDED, *formal.NOT_NEEDED)),
     ("weak", (*tables.WEAK_NOT_NEEDED, *loan.WEAK)),
@@ -40,7 +41,10 @@ _TABLES = (
     ("often", (*tables.OFTEN, *registers.OFTEN)),
     ("why", (*tables.WHY, *registers.HOW_LONG)),
     ("messages", (*tables.MESSAGES, *loan.MESSAGES)),
-    ("reinforcing", (*tables.REINFORCING, *registers.REINFORCING, *loan.REINFORCING, *formal.REINFORCING)),
+    (
+        "reinforcing",
+        (*tables.REINFORCING, *registers.REINFORCING, *loan.REINFORCING, *formal.REINFORCING, *published.REINFORCING),
+    ),
     ("ending", (*tables.ENDINGS, *registers.ENDINGS, *loan.ENDINGS)),
 )
 # Katakana to hiragana, one character for one ("テイシ" reads "ていし"); ー and ヷ-ヺ have none.
