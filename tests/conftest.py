@@ -54,6 +54,24 @@ def _fresh_config() -> Iterator[None]:
     optout_config.reset()
 
 
+class _ClientsOnce:
+    """A boto3 session whose clients are made once per worker: loading a service's model costs
+    about 50 ms per client, and moto intercepts a client's calls whenever a mock is active."""
+
+    def __init__(self) -> None:
+        self._session = boto3.Session()
+        self._clients: dict[tuple[str, str | None], Any] = {}
+
+    def client(self, service: str, region_name: str | None = None) -> Any:
+        key = (service, region_name)
+        if key not in self._clients:
+            self._clients[key] = self._session.client(service, region_name=region_name)
+        return self._clients[key]
+
+
+_RESOURCE_CLIENTS = _ClientsOnce()
+
+
 def _refuse_scan(**_: Any) -> None:
     raise AssertionError("the code issued a DynamoDB Scan; every read path must use keys or indexes")
 
@@ -70,7 +88,7 @@ def aws() -> Iterator[None]:
         repository.dynamodb_client.cache_clear()
         ttl_cache.clear_all()  # workspaces, inboxes, SNS certificates...
         parameters.clear_caches()  # Powertools' own cache of signing secrets
-        template.create_resources(boto3.Session())
+        template.create_resources(_RESOURCE_CLIENTS)
         repository.dynamodb_client().meta.events.register("before-call.dynamodb.Scan", _refuse_scan)
         yield
         repository.dynamodb_client.cache_clear()
